@@ -1,0 +1,92 @@
+"""The ``hkqh`` command: the TUI without arguments, subcommands for scripts.
+
+The CLI never imports Textual unless the TUI is started, so subcommands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from hkqh_tui import __version__
+from hkqh_tui.cli.context import CommandContext, CommandError
+from hkqh_tui.core.loading import DATA_ENV_VAR
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "hkqh_tui.cli.data_commands",
+    "hkqh_tui.cli.search_command",
+    "hkqh_tui.cli.checklist_commands",
+)
+"""Modules that each add subcommands through a ``register(subparsers)`` function."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with status 2 and a one-line hint instead of a usage dump on errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\nTry '{self.prog} --help' for more information.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser with every registered subcommand."""
+    parser = _Parser(
+        prog="hkqh",
+        description=(
+            "Find services for Hong Kong residents in Qianhai (前海), Shenzhen. "
+            "Without a command, opens the interactive app."
+        ),
+        epilog=f"The dataset can also be chosen with the {DATA_ENV_VAR} environment variable.",
+    )
+    parser.add_argument("--version", action="version", version=f"hkqh {__version__}")
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        help=f"use the dataset at PATH (a data folder or a JSON file from 'hkqh list --json') "
+        f"instead of the bundled one (default: ${DATA_ENV_VAR} if set)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module_name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def _run_tui(context: CommandContext) -> int:
+    from hkqh_tui.ui.launch import run_app
+
+    return run_app(context.data_path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``hkqh`` console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = CommandContext(data_path=args.data)
+    try:
+        if args.command is None:
+            return _run_tui(context)
+        return args.func(args, context)
+    except CommandError as error:
+        context.error(str(error), hint=error.hint)
+        return error.status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (for example `hkqh list | head`): not an error worth a message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def entry_point() -> None:
+    """Console-script wrapper around :func:`main`."""
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""What every subcommand shares: the chosen dataset, consoles for output and errors, JSON printing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import cached_property
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+
+from hkqh_tui.core.loading import read_dataset
+from hkqh_tui.core.model import Dataset
+
+
+class CommandError(Exception):
+    """A failure to report to the user as a clear message (never a traceback)."""
+
+    def __init__(self, message: str, *, hint: str = "", status: int = 1) -> None:
+        super().__init__(message)
+        self.hint = hint
+        self.status = status
+
+
+class CommandContext:
+    """Lazily loads the dataset and holds the consoles a command writes to."""
+
+    def __init__(self, data_path: str | None = None) -> None:
+        self.data_path = data_path
+
+    @cached_property
+    def out(self) -> Console:
+        """Console for results (stdout)."""
+        return Console(highlight=False, soft_wrap=False)
+
+    @cached_property
+    def err(self) -> Console:
+        """Console for messages (stderr)."""
+        return Console(stderr=True, highlight=False)
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The dataset chosen by --data / $HKQH_DATA / the bundled one; a CommandError lists its problems."""
+        result = read_dataset(self.data_path)
+        if result.dataset is None:
+            lines = [str(p) for p in result.problems[:20]]
+            if len(result.problems) > 20:
+                lines.append(f"... and {len(result.problems) - 20} more")
+            raise CommandError(
+                "the dataset could not be loaded:\n  " + "\n  ".join(lines),
+                hint="Run 'hkqh data validate' on it for the full list, or drop --data to use the bundled dataset.",
+            )
+        return result.dataset
+
+    def error(self, message: str, *, hint: str = "") -> None:
+        """Print an error message (and a hint on what to do) to stderr."""
+        self.err.print(f"[bold red]hkqh: error:[/] {escape(message)}")
+        if hint:
+            self.err.print(escape(hint))
+
+    def print_json(self, data: Any) -> None:
+        """Print JSON for programs: UTF-8, indented, no colour."""
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()

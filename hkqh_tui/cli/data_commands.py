@@ -1,0 +1,136 @@
+"""Subcommands over the dataset itself: ``list``, ``show`` and ``data validate``."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+
+from rich.markup import escape
+
+from hkqh_tui.cli.context import CommandContext, CommandError
+from hkqh_tui.cli.render import service_detail, services_table
+from hkqh_tui.core.loading import read_dataset
+from hkqh_tui.core.model import Dataset, Service
+from hkqh_tui.core.serialize import service_to_json
+from hkqh_tui.core.text import SCRIPTS
+
+
+def add_script_option(parser: argparse.ArgumentParser) -> None:
+    """The --script option shared by readable commands."""
+    parser.add_argument(
+        "--script",
+        choices=SCRIPTS,
+        default="hant",
+        help="language of readable output: hant (Traditional Chinese, default), hans (Simplified), en (English)",
+    )
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """--category, --audience and --status, shared by list and search."""
+    parser.add_argument("--category", metavar="C", help="only services of this category (see 'hkqh list --help')")
+    parser.add_argument("--audience", metavar="A", help="only services for this audience")
+    parser.add_argument("--status", metavar="S", help="only services with this status")
+
+
+def check_filters(dataset: Dataset, args: argparse.Namespace) -> None:
+    """Reject a filter value that is not in the vocabulary, naming the valid ones."""
+    vocab = dataset.vocabularies
+    for option, vocabulary in (("category", vocab.categories), ("audience", vocab.audiences), ("status", vocab.statuses)):
+        value = getattr(args, option, None)
+        if value is not None and value not in vocabulary:
+            raise CommandError(
+                f"unknown {option} {value!r}",
+                hint=f"Choose one of: {', '.join(vocabulary.keys())}",
+            )
+
+
+def matches_filters(service: Service, args: argparse.Namespace) -> bool:
+    """True when the service passes the --category/--audience/--status filters."""
+    return (
+        (args.category is None or service.category == args.category)
+        and (args.audience is None or args.audience in service.audiences)
+        and (args.status is None or service.status == args.status)
+    )
+
+
+def run_list(args: argparse.Namespace, context: CommandContext) -> int:
+    dataset = context.dataset
+    check_filters(dataset, args)
+    services = [s for s in dataset.curated_order() if matches_filters(s, args)]
+    if args.json:
+        context.print_json([service_to_json(s) for s in services])
+        return 0
+    if not services:
+        context.err.print("No service matches these filters.")
+        return 0
+    context.out.print(services_table(dataset, services, args.script))
+    context.out.print(f"[dim]{len(services)} of {len(dataset.services)} services · dataset {dataset.version}[/]")
+    return 0
+
+
+def close_ids(dataset: Dataset, wanted: str, limit: int = 3) -> list[str]:
+    """Ids that look like ``wanted`` (for 'did you mean')."""
+    ids = [s.id for s in dataset.services]
+    close = difflib.get_close_matches(wanted.lower(), ids, n=limit, cutoff=0.5)
+    if not close:
+        close = [i for i in ids if wanted.lower() in i][:limit]
+    return close
+
+
+def find_service(dataset: Dataset, service_id: str) -> Service:
+    """The service with this id, or a CommandError that suggests close ids."""
+    service = dataset.get(service_id)
+    if service is None:
+        suggestions = close_ids(dataset, service_id)
+        hint = f"Did you mean: {', '.join(suggestions)}?" if suggestions else "Run 'hkqh list' to see every id."
+        raise CommandError(f"no service has the id {service_id!r}", hint=hint)
+    return service
+
+
+def run_show(args: argparse.Namespace, context: CommandContext) -> int:
+    dataset = context.dataset
+    service = find_service(dataset, args.id)
+    if args.json:
+        context.print_json(service_to_json(service))
+    else:
+        context.out.print(service_detail(dataset, service, args.script))
+    return 0
+
+
+def run_validate(args: argparse.Namespace, context: CommandContext) -> int:
+    target = args.path or context.data_path
+    result = read_dataset(target)
+    if result.problems:
+        for problem in result.problems:
+            context.out.print(escape(str(problem)), soft_wrap=True)
+        context.err.print(f"[red]{len(result.problems)} problem(s) found.[/]")
+        return 1
+    dataset = result.dataset
+    assert dataset is not None
+    context.out.print(f"OK: {len(dataset.services)} services in {escape(dataset.origin)} (version {dataset.version})")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add list, show and data validate."""
+    list_parser = subparsers.add_parser("list", help="list services (a table, or --json)", description="List services.")
+    add_filter_options(list_parser)
+    list_parser.add_argument("--json", action="store_true", help="print a JSON array of full service objects")
+    add_script_option(list_parser)
+    list_parser.set_defaults(func=run_list)
+
+    show_parser = subparsers.add_parser("show", help="show one service", description="Show one service in full.")
+    show_parser.add_argument("id", help="the service id (see 'hkqh list')")
+    show_parser.add_argument("--json", action="store_true", help="print the service as a JSON object")
+    add_script_option(show_parser)
+    show_parser.set_defaults(func=run_show)
+
+    data_parser = subparsers.add_parser("data", help="dataset tools (validate)", description="Dataset tools for curators.")
+    data_sub = data_parser.add_subparsers(dest="data_command", metavar="COMMAND", required=True)
+    validate = data_sub.add_parser(
+        "validate",
+        help="check a dataset and list every problem",
+        description="Validate the bundled dataset, or the one at PATH; exit 1 if there is any problem.",
+    )
+    validate.add_argument("path", nargs="?", help="a data folder or a JSON file (default: the dataset in use)")
+    validate.set_defaults(func=run_validate)
