@@ -1,0 +1,49 @@
+"""Where hkqh keeps a person's settings and checklists (the platform's user directories).
+
+Environment variables override the platform defaults, so tests and portable set-ups never touch the real ones:
+``HKQH_CONFIG_DIR`` (settings) and ``HKQH_DATA_DIR`` (checklists and other saved work).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "hkqh"
+CONFIG_ENV_VAR = "HKQH_CONFIG_DIR"
+DATA_DIR_ENV_VAR = "HKQH_DATA_DIR"
+
+
+def _from_env(name: str) -> Path | None:
+    value = os.environ.get(name, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def config_dir() -> Path:
+    """Folder for settings (``settings.json``)."""
+    override = _from_env(CONFIG_ENV_VAR)
+    if override:
+        return override
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def user_data_dir() -> Path:
+    """Folder for saved work (checklists)."""
+    override = _from_env(DATA_DIR_ENV_VAR)
+    if override:
+        return override
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def settings_file() -> Path:
+    """The settings file of the app."""
+    return config_dir() / "settings.json"
+
+
+def checklists_dir() -> Path:
+    """The folder holding one JSON file per checklist."""
+    return user_data_dir() / "checklists"
