@@ -55,9 +55,9 @@ class CommandContext:
 
     def error(self, message: str, *, hint: str = "") -> None:
         """Print an error message (and a hint on what to do) to stderr."""
-        self.err.print(f"[bold red]hkqh: error:[/] {escape(message)}")
+        self.err.print(f"[bold red]hkqh: error:[/] {escape(message)}", soft_wrap=True)
         if hint:
-            self.err.print(escape(hint))
+            self.err.print(escape(hint), soft_wrap=True)
 
     def print_json(self, data: Any) -> None:
         """Print JSON for programs: UTF-8, indented, no colour."""

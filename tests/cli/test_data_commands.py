@@ -1,0 +1,145 @@
+"""`hkqh list`, `show` and `data validate`, run as a real user would (subprocesses) and in-process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from hkqh_tui.cli import main
+from tests.factories import service_record, write_dataset
+
+
+def hkqh(*args: str, env: dict[str, str] | None = None, cwd=None) -> subprocess.CompletedProcess:
+    """Run `python -m hkqh_tui ARGS` in a subprocess and capture its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "hkqh_tui", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_version_and_help():
+    assert hkqh("--version").stdout.startswith("hkqh ")
+    help_text = hkqh("--help").stdout
+    for command in ("list", "show", "data"):
+        assert command in help_text
+
+
+def test_list_json_is_full_service_objects(small_dataset):
+    result = hkqh("--data", str(small_dataset), "list", "--json")
+    assert result.returncode == 0, result.stderr
+    services = json.loads(result.stdout)
+    assert [s["id"] for s in services] == ["voucher-test", "port-test", "ehcv-test"]
+    first = services[0]
+    for key in ("id", "title", "summary", "category", "audiences", "status", "aliases", "sources", "last_verified"):
+        assert key in first
+    assert first["title"] == {"zh-Hant": "深港72小時體驗券", "en": "72-hour experience voucher"}
+
+
+def test_list_filters(small_dataset, capsys):
+    assert main(["--data", str(small_dataset), "list", "--json", "--category", "transport"]) == 0
+    assert [s["id"] for s in json.loads(capsys.readouterr().out)] == ["port-test"]
+    assert main(["--data", str(small_dataset), "list", "--json", "--audience", "elderly", "--status", "operating"]) == 0
+    assert [s["id"] for s in json.loads(capsys.readouterr().out)] == ["ehcv-test"]
+
+
+def test_list_unknown_filter_value(small_dataset, capsys):
+    assert main(["--data", str(small_dataset), "list", "--category", "shopping"]) == 1
+    err = capsys.readouterr().err
+    assert "unknown category 'shopping'" in err and "transport" in err
+
+
+def test_list_readable_table(small_dataset):
+    result = hkqh("--data", str(small_dataset), "list", "--script", "en", env={"COLUMNS": "120"})
+    assert result.returncode == 0
+    assert "Shenzhen Bay Port" in result.stdout and "Announced" in result.stdout
+    chinese = hkqh("--data", str(small_dataset), "list", env={"COLUMNS": "120"}).stdout
+    assert "深圳灣口岸" in chinese and "已公布" in chinese
+    simplified = hkqh("--data", str(small_dataset), "list", "--script", "hans", env={"COLUMNS": "120"}).stdout
+    assert "深圳湾口岸" in simplified
+
+
+def test_json_round_trip(tmp_path, small_dataset):
+    first = hkqh("--data", str(small_dataset), "list", "--json").stdout
+    dump = tmp_path / "all.json"
+    dump.write_text(first, encoding="utf-8")
+    second = hkqh("--data", str(dump), "list", "--json").stdout
+    assert second == first
+
+
+def test_bundled_json_round_trip(tmp_path):
+    first = hkqh("list", "--json")
+    if first.returncode != 0:
+        pytest.fail(first.stderr)
+    dump = tmp_path / "all.json"
+    dump.write_text(first.stdout, encoding="utf-8")
+    assert hkqh("--data", str(dump), "list", "--json").stdout == first.stdout
+
+
+def test_env_var_selects_dataset(small_dataset):
+    result = hkqh("list", "--json", env={"HKQH_DATA": str(small_dataset)})
+    assert len(json.loads(result.stdout)) == 3
+
+
+def test_show_readable_and_json(small_dataset):
+    result = hkqh("--data", str(small_dataset), "show", "ehcv-test", "--script", "en", env={"COLUMNS": "100"})
+    assert result.returncode == 0
+    for text in ("Elderly voucher test", "Eligibility", "Aged 65 or over", "Test publisher", "2025-08-18", "Last verified"):
+        assert text in result.stdout
+    as_json = json.loads(hkqh("--data", str(small_dataset), "show", "ehcv-test", "--json").stdout)
+    assert as_json["id"] == "ehcv-test"
+
+
+def test_show_unknown_id_suggests(small_dataset):
+    result = hkqh("--data", str(small_dataset), "show", "ehcv-tset")
+    assert result.returncode == 1
+    assert "no service has the id 'ehcv-tset'" in result.stderr
+    assert "Did you mean: ehcv-test" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_ok(small_dataset):
+    result = hkqh("data", "validate", str(small_dataset))
+    assert result.returncode == 0
+    assert "OK: 3 services" in result.stdout
+
+
+def test_validate_lists_every_problem(tmp_path):
+    root = write_dataset(
+        tmp_path / "broken",
+        [service_record("a-one", category="nope"), service_record("b-two", sources=[], contacts=[])],
+    )
+    result = hkqh("data", "validate", str(root))
+    assert result.returncode == 1
+    assert "a-one" in result.stdout and "category" in result.stdout
+    assert "b-two" in result.stdout and "sources" in result.stdout
+    assert "a-one.toml" in result.stdout
+    assert "2 problem(s)" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_broken_dataset_gives_clear_error_not_traceback(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text("not json", encoding="utf-8")
+    result = hkqh("--data", str(path), "list")
+    assert result.returncode == 1
+    assert "could not be loaded" in result.stderr and "not valid JSON" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_missing_path(tmp_path):
+    result = hkqh("data", "validate", str(tmp_path / "nope"))
+    assert result.returncode == 1 and "no such file" in result.stdout
+
+
+def test_unknown_command_is_usage_error():
+    result = hkqh("frobnicate")
+    assert result.returncode == 2 and "invalid choice" in result.stderr
