@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import unquote
 
 from rich.console import Group, RenderableType
 from rich.markup import escape
@@ -37,13 +38,26 @@ def services_table(dataset: Dataset, services: Iterable[Service], script: Script
     return table
 
 
-def _bullets(items, script: Script) -> RichText:
-    text = RichText()
-    for index, item in enumerate(items):
-        if index:
-            text.append("\n")
-        text.append("  • " + show(item, script))
-    return text
+def readable_url(url: str) -> str:
+    """A URL with percent-encoded characters decoded for reading (the link itself stays as published)."""
+    try:
+        return unquote(url, errors="strict")
+    except UnicodeDecodeError:
+        return url
+
+
+def bullet_list(lines: Iterable[RenderableType | str]) -> Table:
+    """A bulleted list whose wrapped lines stay indented (CJK text has no spaces to wrap on)."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right", no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for line in lines:
+        grid.add_row("•", line)
+    return grid
+
+
+def _bullets(items, script: Script) -> Table:
+    return bullet_list(show(item, script) for item in items)
 
 
 def service_detail(dataset: Dataset, service: Service, script: Script) -> RenderableType:
@@ -58,7 +72,7 @@ def service_detail(dataset: Dataset, service: Service, script: Script) -> Render
     meta.append("  ·  ")
     meta.append(show(vocab.statuses.label(service.status), script), style=STATUS_STYLES.get(service.status, ""))
     meta.append("  ·  ")
-    meta.append(", ".join(show(vocab.audiences.label(a), script) for a in service.audiences))
+    meta.append((", " if script == "en" else "、").join(show(vocab.audiences.label(a), script) for a in service.audiences))
     parts.append(meta)
     parts.append(RichText(""))
     parts.append(RichText(show(service.summary, script)))
@@ -71,31 +85,35 @@ def service_detail(dataset: Dataset, service: Service, script: Script) -> Render
     if service.contacts:
         parts.append(RichText(""))
         parts.append(RichText(heading("contacts", script), style="bold underline"))
+        entries = []
         for contact in service.contacts:
-            lines = RichText("  • " + show(contact.name, script))
+            lines = RichText(show(contact.name, script))
             if contact.address:
-                lines.append("\n    " + show(contact.address, script))
+                lines.append("\n" + show(contact.address, script))
             if contact.hours:
-                lines.append("\n    " + show(contact.hours, script))
+                lines.append("\n" + show(contact.hours, script))
             if contact.phone:
-                lines.append("\n    ☎ " + contact.phone)
+                lines.append("\n☎ " + contact.phone)
             if contact.website:
-                lines.append("\n    " + contact.website)
-            parts.append(lines)
+                lines.append("\n" + contact.website, style=f"link {contact.website}")
+            entries.append(lines)
+        parts.append(bullet_list(entries))
     parts.append(RichText(""))
     parts.append(RichText(heading("plan_2026", script), style="bold underline"))
-    plan = RichText("  " + plan_label(service.plan_2026.mentioned, script))
+    plan = RichText(plan_label(service.plan_2026.mentioned, script))
     if service.plan_2026.note:
         plan.append(": " + show(service.plan_2026.note, script))
     parts.append(plan)
     parts.append(RichText(""))
     parts.append(RichText(heading("sources", script), style="bold underline"))
+    entries = []
     for source in service.sources:
-        line = RichText("  • " + source.title)
+        line = RichText(source.title)
         kind = heading("official", script) if source.official else heading("unofficial", script)
-        line.append(f"\n    {source.publisher}, {source.date_label()} ({kind})", style="dim")
-        line.append("\n    " + source.url, style="underline")
-        parts.append(line)
+        line.append(f"\n{source.publisher}, {source.date_label()} ({kind})", style="dim")
+        line.append("\n" + readable_url(source.url), style=f"underline link {source.url}")
+        entries.append(line)
+    parts.append(bullet_list(entries))
     parts.append(RichText(""))
     parts.append(RichText(verified_label(service.last_verified, script), style="dim"))
     if service.aliases:

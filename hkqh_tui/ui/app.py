@@ -1,0 +1,277 @@
+"""The hkqh Textual app: state (dataset, search index, settings, marks) and app-wide keys and commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from hkqh_tui.core.display import show
+from hkqh_tui.core.loading import read_dataset
+from hkqh_tui.core.model import Dataset
+from hkqh_tui.core.paths import settings_file
+from hkqh_tui.core.search import SearchIndex, highlight_spans
+from hkqh_tui.core.settings import Settings, SettingsSaveError, load_settings, save_settings
+from hkqh_tui.core.text import SCRIPTS, Script
+from hkqh_tui.ui.bindings import localize_bindings
+from hkqh_tui.ui.strings import tr
+
+LANGUAGE_NAMES = {"hant": "繁體中文", "hans": "简体中文", "en": "English"}
+
+
+class HkqhApp(App):
+    """Find, filter, read and pick Qianhai services for Hong Kong residents."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "hkqh"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("f1,question_mark", "help", "Help", id="help"),
+        Binding("ctrl+l,f2", "cycle_language", "Language", id="cycle_language"),
+    ]
+
+    def __init__(self, data_path: str | None = None, *, settings_path: Path | None = None) -> None:
+        super().__init__()
+        self.settings_path = settings_path or settings_file()
+        self.settings, self._startup_notices = load_settings(self.settings_path)
+        result = read_dataset(data_path)
+        self.dataset_problems = result.problems
+        self.dataset: Dataset | None = result.dataset
+        self._index: SearchIndex | None = None
+        self._marks: set[str] = set()
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+
+    # ---- state ------------------------------------------------------------------------------------------------
+
+    @property
+    def script(self) -> Script:
+        """The display script the person chose."""
+        return self.settings.script
+
+    @property
+    def filters(self) -> dict[str, str | None]:
+        """The active filters (None means any)."""
+        return {"category": self.settings.category, "audience": self.settings.audience, "status": self.settings.status}
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, built on first use."""
+        if self._index is None:
+            assert self.dataset is not None
+            self._index = SearchIndex(self.dataset)
+        return self._index
+
+    def run_search(self, query: str):
+        """Search the dataset with the active filters."""
+        filters = {k: v for k, v in self.filters.items() if v and self._filter_is_known(k, v)}
+        return self.index.search(query, **filters)
+
+    def highlight(self, display_text: str, query: str) -> list[tuple[int, int]]:
+        """Spans of ``display_text`` that match ``query``."""
+        if not query.strip():
+            return []
+        return highlight_spans(display_text, query)
+
+    def _filter_is_known(self, name: str, value: str) -> bool:
+        assert self.dataset is not None
+        vocab = self.dataset.vocabularies
+        return value in {"category": vocab.categories, "audience": vocab.audiences, "status": vocab.statuses}[name]
+
+    def describe_filters(self) -> str:
+        """The active filters as words in the current script ("" when none)."""
+        assert self.dataset is not None
+        vocab = self.dataset.vocabularies
+        vocabularies = {"category": vocab.categories, "audience": vocab.audiences, "status": vocab.statuses}
+        words = [
+            show(vocabularies[name].label(value), self.script)
+            for name, value in self.filters.items()
+            if value and value in vocabularies[name]
+        ]
+        return "、".join(words) if self.script != "en" else ", ".join(words)
+
+    def set_filter(self, name: str, value: str | None) -> None:
+        """Set one filter, remember it, and search again."""
+        setattr(self.settings, name, value)
+        self.save_settings()
+        self._main_screen_refresh()
+
+    def clear_filters(self) -> None:
+        """Clear every filter."""
+        self.settings.category = self.settings.audience = self.settings.status = None
+        self.save_settings()
+        main = self._main_screen()
+        if main is not None:
+            main.apply_script()
+
+    # ---- marks (the checklist) -------------------------------------------------------------------------------
+
+    def marked_ids(self) -> set[str]:
+        """Ids of the services in the current checklist."""
+        return self._marks
+
+    def checklist_summary(self) -> str:
+        """A short line about the current checklist for the status line."""
+        return tr("marked_count", self.script, count=len(self._marks))
+
+    def toggle_mark(self, service_id: str) -> None:
+        """Add the service to the current checklist, or remove it."""
+        assert self.dataset is not None
+        service = self.dataset.get(service_id)
+        title = show(service.title, self.script) if service else service_id
+        if service_id in self._marks:
+            self._marks.discard(service_id)
+            self.notify(tr("unmarked", self.script, name="", title=title))
+        else:
+            self._marks.add(service_id)
+            self.notify(tr("marked", self.script, name="", title=title))
+        self._main_screen_refresh()
+
+    # ---- settings ---------------------------------------------------------------------------------------------
+
+    def save_settings(self) -> None:
+        """Write the settings; a failure is shown to the person, never fatal."""
+        try:
+            save_settings(self.settings, self.settings_path)
+        except SettingsSaveError as error:
+            self.notify(str(error), title=tr("settings_notice_title", self.script), severity="error", timeout=10)
+
+    def watch_theme(self, theme: str) -> None:
+        if getattr(self, "settings", None) is not None and self.settings.theme != theme:
+            self.settings.theme = theme
+            self.save_settings()
+
+    # ---- lifecycle --------------------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.localize()
+        for notice in self._startup_notices:
+            self.notify(notice, title=tr("settings_notice_title", self.script), severity="warning", timeout=15)
+        if self.dataset is None:
+            from hkqh_tui.ui.screens.dataset_error import DatasetErrorScreen
+
+            self.push_screen(DatasetErrorScreen(self.dataset_problems, self.script))
+        else:
+            from hkqh_tui.ui.screens.main import MainScreen
+
+            self.push_screen(MainScreen())
+
+    def on_screen_resume(self) -> None:
+        self.localize()
+
+    def localize(self) -> None:
+        """Translate the key descriptions of the app and its screens into the current script."""
+        localize_bindings(self, self.script)
+        for screen in self.screen_stack:
+            localize_bindings(screen, self.script)
+            for widget in screen.query("*"):
+                if type(widget)._merged_bindings is not None and widget.BINDINGS:
+                    localize_bindings(widget, self.script)
+        self.refresh_bindings()
+
+    def _main_screen(self):
+        from hkqh_tui.ui.screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def _main_screen_refresh(self) -> None:
+        main = self._main_screen()
+        if main is not None:
+            main.refresh_results()
+
+    # ---- actions ----------------------------------------------------------------------------------------------
+
+    def action_cycle_language(self) -> None:
+        """Traditional Chinese -> Simplified Chinese -> English -> Traditional Chinese."""
+        self.set_script(SCRIPTS[(SCRIPTS.index(self.script) + 1) % len(SCRIPTS)])
+
+    def set_script(self, script: Script) -> None:
+        """Show the interface and the content in ``script`` and remember the choice."""
+        self.settings.script = script
+        self.save_settings()
+        self.localize()
+        for screen in self.screen_stack:
+            apply = getattr(screen, "apply_script", None)
+            if apply is not None:
+                apply()
+        self.notify(LANGUAGE_NAMES[script], timeout=2)
+
+    def action_help(self) -> None:
+        from hkqh_tui.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.script, self.settings.keymap, str(self.settings_path)))
+
+    def show_links(self, service_id: str) -> None:
+        """Open the links modal for a service."""
+        from hkqh_tui.ui.screens.links import LinksScreen, service_links
+
+        assert self.dataset is not None
+        service = self.dataset.get(service_id)
+        links = service_links(service, self.script) if service else []
+        if not links:
+            self.notify(tr("no_links", self.script))
+            return
+        self.push_screen(LinksScreen(links, self.script))
+
+    # ---- command palette --------------------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.dataset is None:
+            return
+        script = self.script
+        en = script == "en"
+        for other in SCRIPTS:
+            yield SystemCommand(
+                f"{'Language' if en else '語言'}: {LANGUAGE_NAMES[other]}",
+                "Show the app in this language" if en else "以這種語言顯示",
+                lambda s=other: self.set_script(s),
+            )
+        yield SystemCommand(
+            "Filters: clear" if en else "篩選：清除", "Show every service" if en else "顯示全部服務", self.clear_filters
+        )
+        vocab = self.dataset.vocabularies
+        for name, vocabulary, label in (
+            ("category", vocab.categories, "Need" if en else "類別"),
+            ("audience", vocab.audiences, "About me" if en else "對象"),
+            ("status", vocab.statuses, "Status" if en else "狀態"),
+        ):
+            for key in vocabulary.keys():
+                yield SystemCommand(
+                    f"{'Filter' if en else '篩選'} {label}: {show(vocabulary.label(key), script)}",
+                    f"{name} = {key}",
+                    lambda n=name, k=key: self.set_filter_and_show(n, k),
+                )
+        for service in self.dataset.curated_order():
+            yield SystemCommand(
+                f"{'Open' if en else '開啟'}: {show(service.title, script)}",
+                service.id,
+                lambda i=service.id: self.open_service(i),
+            )
+
+    def set_filter_and_show(self, name: str, value: str) -> None:
+        """Set a filter from the command palette and relabel the filter bar."""
+        setattr(self.settings, name, value)
+        self.save_settings()
+        main = self._main_screen()
+        if main is not None:
+            main.apply_script()
+
+    def open_service(self, service_id: str) -> None:
+        """Open a service's detail from anywhere."""
+        from hkqh_tui.ui.screens.detail import DetailScreen
+
+        main = self._main_screen()
+        if main is not None and main.wide and self.screen is main:
+            main.open_detail_by_id(service_id)
+        else:
+            self.push_screen(DetailScreen(service_id))

@@ -1,0 +1,65 @@
+"""The detail of one service as its own screen (used on terminals too narrow for the side pane)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from hkqh_tui.ui.widgets.service_detail import ServiceDetail
+
+
+class DetailScreen(Screen):
+    """Read one service; escape goes back to the results."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("q", "back", "Back", show=False),
+        Binding("o", "links", "Links", id="links"),
+        Binding("space", "toggle_mark", "Mark", id="toggle_mark"),
+        Binding("j", "scroll_down", "Down", show=False, id="cursor_down"),
+        Binding("k", "scroll_up", "Up", show=False, id="cursor_up"),
+    ]
+
+    def __init__(self, service_id: str) -> None:
+        super().__init__()
+        self.service_id = service_id
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        yield ServiceDetail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.localize()
+        self.refresh_view()
+        self.query_one(ServiceDetail).focus()
+
+    def refresh_view(self) -> None:
+        """Draw the service in the current script."""
+        app = self.app
+        service = app.dataset.get(self.service_id)
+        self.query_one("#title-bar", Static).update(f" hkqh · {self.service_id}")
+        self.query_one(ServiceDetail).show_service(
+            app.dataset, service, app.script, marked=self.service_id in app.marked_ids()
+        )
+
+    def apply_script(self) -> None:
+        self.refresh_view()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_links(self) -> None:
+        self.app.show_links(self.service_id)
+
+    def action_toggle_mark(self) -> None:
+        self.app.toggle_mark(self.service_id)
+        self.refresh_view()
+
+    def action_scroll_down(self) -> None:
+        self.query_one(ServiceDetail).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one(ServiceDetail).scroll_up()

@@ -1,0 +1,240 @@
+"""The main screen: search box, filters, results and (on wide terminals) the detail of the highlighted service."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text as RichText
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from hkqh_tui.core.display import show
+from hkqh_tui.core.text import Script
+from hkqh_tui.ui.strings import tr
+from hkqh_tui.ui.widgets.filter_bar import FILTERS, FilterBar
+from hkqh_tui.ui.widgets.results import ResultRow, ResultsList
+from hkqh_tui.ui.widgets.service_detail import ServiceDetail
+
+WIDE_ENOUGH_FOR_SIDE_DETAIL = 110
+"""Below this many columns the detail opens as its own screen."""
+
+
+class SearchInput(Input):
+    """The search box; escape leaves it for the results."""
+
+    BINDINGS = [Binding("escape", "leave", "To results", id="leave_search")]
+
+    def action_leave(self) -> None:
+        self.screen.focus_results()
+
+
+class MainScreen(Screen):
+    """Type, see the right services, read one, mark it."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="focus_search"),
+        Binding("f", "focus_filters", "Filters", id="filters"),
+        Binding("x", "clear_filters", "Clear filters", show=False, id="clear_filters"),
+        Binding("o", "links", "Links", show=False, id="links"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_text = ""
+
+    @property
+    def hkqh(self):
+        """The app, typed loosely to avoid an import cycle."""
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        app = self.hkqh
+        yield Static(id="title-bar")
+        yield SearchInput(id="search", select_on_focus=False)
+        yield FilterBar(app.dataset.vocabularies, id="filter-bar")
+        with Horizontal(id="body"):
+            with Vertical(id="results-pane"):
+                yield ResultsList(id="results")
+                yield Static(id="empty-state")
+            yield ServiceDetail(id="side-detail")
+        yield Static(id="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.localize()
+        self.apply_script()
+        self.refresh_results()
+        self.query_one(ResultsList).focus()
+        self.update_layout(self.app.size.width)
+
+    def on_resize(self, event) -> None:
+        self.update_layout(event.size.width)
+
+    def update_layout(self, width: int) -> None:
+        """Show the detail beside the results on wide terminals only."""
+        wide = width >= WIDE_ENOUGH_FOR_SIDE_DETAIL
+        self.set_class(wide, "-wide")
+        self.query_one("#side-detail").display = wide
+        if wide:
+            self.show_side_detail()
+
+    @property
+    def wide(self) -> bool:
+        return self.has_class("-wide")
+
+    # ---- language ---------------------------------------------------------------------------------------------
+
+    def apply_script(self) -> None:
+        """Relabel everything in the current script."""
+        app = self.hkqh
+        script: Script = app.script
+        self.query_one("#search", Input).placeholder = tr("search_placeholder", script)
+        self.query_one(FilterBar).set_script(script, app.filters)
+        self.refresh_results()
+
+    # ---- results ----------------------------------------------------------------------------------------------
+
+    def refresh_results(self) -> None:
+        """Search again with the current query and filters, and redraw the results."""
+        app = self.hkqh
+        script: Script = app.script
+        results = app.run_search(self.query_text)
+        vocab = app.dataset.vocabularies
+        marked = app.marked_ids()
+        rows = []
+        for result in results:
+            service = result.service
+            title = show(service.title, script)
+            rows.append(
+                ResultRow(
+                    service_id=service.id,
+                    title=title,
+                    spans=app.highlight(title, self.query_text),
+                    category=show(vocab.categories.label(service.category), script),
+                    status=service.status,
+                    status_label=show(vocab.statuses.label(service.status), script),
+                    marked=service.id in marked,
+                )
+            )
+        category_width = min(14, max([cell_len(r.category) for r in rows] + [4]))
+        status_width = max([cell_len(show(vocab.statuses.label(k), script)) for k in vocab.statuses.keys()] + [4])
+        results_list = self.query_one(ResultsList)
+        results_list.show_rows(rows, category_width, status_width)
+        self._update_empty_state(len(rows))
+        self._update_status_line(len(rows))
+        self._update_title()
+        if self.wide:
+            self.show_side_detail()
+
+    def _update_empty_state(self, count: int) -> None:
+        app = self.hkqh
+        script = app.script
+        empty = self.query_one("#empty-state", Static)
+        results_list = self.query_one(ResultsList)
+        results_list.display = count > 0
+        empty.display = count == 0
+        if count:
+            return
+        lines = []
+        if self.query_text.strip():
+            lines.append(tr("nothing_found", script, query=self.query_text.strip()[:80]))
+        active = app.describe_filters()
+        if active:
+            lines.append(tr("nothing_found_filters", script, filters=active) if self.query_text.strip()
+                         else tr("nothing_filtered", script))
+        if self.query_text.strip():
+            lines.append(tr("nothing_found_tips", script))
+        empty.update("\n\n".join(lines))
+
+    def _update_status_line(self, count: int) -> None:
+        app = self.hkqh
+        script = app.script
+        total = len(app.dataset.services)
+        text = tr("results_count_one", script) if count == 1 else tr("results_count", script, count=count)
+        if count != total:
+            text += tr("results_of_total", script, total=total)
+        filters = app.describe_filters()
+        if filters:
+            text += f"  ·  {tr('filters_active', script)}: {filters}"
+        text += f"  ·  {app.checklist_summary()}"
+        self.query_one("#status-line", Static).update(text)
+
+    def _update_title(self) -> None:
+        app = self.hkqh
+        language = {"hant": "繁", "hans": "简", "en": "EN"}[app.script]
+        self.query_one("#title-bar", Static).update(
+            RichText(f" hkqh · {tr('app_title', app.script)}   [{language}]")
+        )
+
+    def show_side_detail(self) -> None:
+        """Show the highlighted service in the side pane."""
+        app = self.hkqh
+        service_id = self.query_one(ResultsList).highlighted_service_id
+        service = app.dataset.get(service_id) if service_id else None
+        self.query_one(ServiceDetail).show_service(
+            app.dataset, service, app.script, marked=bool(service and service.id in app.marked_ids())
+        )
+
+    # ---- events -----------------------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.refresh_results()
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        self.focus_results()
+
+    @on(ResultsList.OptionHighlighted)
+    def highlighted(self) -> None:
+        if self.wide:
+            self.show_side_detail()
+
+    @on(ResultsList.OptionSelected)
+    def selected(self, event: ResultsList.OptionSelected) -> None:
+        if event.option_id:
+            self.open_detail(event.option_id)
+
+    @on(ResultsList.ToggleMark)
+    def toggle_mark(self, event: ResultsList.ToggleMark) -> None:
+        self.hkqh.toggle_mark(event.service_id)
+
+    @on(FilterBar.Changed)
+    def filter_changed(self, event: FilterBar.Changed) -> None:
+        self.hkqh.set_filter(event.name, event.value)
+
+    def open_detail(self, service_id: str) -> None:
+        """Open a service: focus the side pane when wide, else push the detail screen."""
+        if self.wide:
+            self.show_side_detail()
+            self.query_one(ServiceDetail).focus()
+        else:
+            from hkqh_tui.ui.screens.detail import DetailScreen
+
+            self.app.push_screen(DetailScreen(service_id))
+
+    def focus_results(self) -> None:
+        """Move the focus to the results (or leave it in the search box when there are none)."""
+        results_list = self.query_one(ResultsList)
+        if results_list.display:
+            results_list.focus()
+
+    # ---- actions ----------------------------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_filters(self) -> None:
+        self.query_one(FilterBar).select(FILTERS[0]).focus()
+
+    def action_clear_filters(self) -> None:
+        self.hkqh.clear_filters()
+
+    def action_links(self) -> None:
+        service_id = self.query_one(ResultsList).highlighted_service_id
+        if service_id:
+            self.hkqh.show_links(service_id)

@@ -1,0 +1,70 @@
+"""The filter bar: need (category), who it is for (audience) and status, each a compact select."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Select
+
+from hkqh_tui.core.display import show
+from hkqh_tui.core.model import Vocabularies, Vocabulary
+from hkqh_tui.core.text import Script
+from hkqh_tui.ui.strings import tr
+
+FILTERS = ("category", "audience", "status")
+_PROMPTS = {"category": "all_categories", "audience": "all_audiences", "status": "all_statuses"}
+
+
+class FilterBar(Horizontal):
+    """Three selects whose blank choice means "any"."""
+
+    class Changed(Message):
+        """A filter was set or cleared."""
+
+        def __init__(self, name: str, value: str | None) -> None:
+            super().__init__()
+            self.name = name
+            self.value = value
+
+    def __init__(self, vocabularies: Vocabularies, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.vocabularies = vocabularies
+        self._quiet = False
+
+    def _vocabulary(self, name: str) -> Vocabulary:
+        return {"category": self.vocabularies.categories, "audience": self.vocabularies.audiences,
+                "status": self.vocabularies.statuses}[name]
+
+    def compose(self) -> ComposeResult:
+        for name in FILTERS:
+            yield Select([], id=f"filter-{name}", compact=True, allow_blank=True, prompt=name)
+
+    def select(self, name: str) -> Select:
+        """The select of filter ``name``."""
+        return self.query_one(f"#filter-{name}", Select)
+
+    def set_script(self, script: Script, values: dict[str, str | None]) -> None:
+        """Relabel every select in ``script`` and show ``values`` without posting Changed."""
+        self._quiet = True
+        try:
+            for name in FILTERS:
+                widget = self.select(name)
+                vocabulary = self._vocabulary(name)
+                widget.prompt = tr(_PROMPTS[name], script)
+                widget.set_options([(show(vocabulary.label(key), script), key) for key in vocabulary.keys()])
+                value = values.get(name)
+                widget.value = value if value in vocabulary else Select.NULL
+        finally:
+            self.call_after_refresh(self._listen)
+
+    def _listen(self) -> None:
+        self._quiet = False
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if self._quiet or event.select.id is None:
+            return
+        name = event.select.id.removeprefix("filter-")
+        value = None if event.value is Select.NULL else str(event.value)
+        self.post_message(self.Changed(name, value))
