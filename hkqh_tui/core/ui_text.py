@@ -30,6 +30,17 @@ _HEADINGS: dict[str, tuple[str, str]] = {
     "combined_documents": ("所需文件總表", "All documents to prepare"),
     "needed_by": ("用於", "Needed for"),
     "no_longer_listed": ("此服務已不在資料集內", "This service is no longer in the dataset"),
+    # Checklists and their Markdown export.
+    "checklist": ("清單", "Checklist"),
+    "exported": ("匯出日期", "Exported"),
+    "dataset_version": ("資料集版本", "Dataset version"),
+    "progress": ("進度", "Progress"),
+    "empty_checklist": ("此清單暫時未有服務。", "This checklist has no services yet."),
+    "address": ("地址", "Address"),
+    "hours": ("辦公時間", "Hours"),
+    "phone": ("電話", "Phone"),
+    "website": ("網站", "Website"),
+    "service_id": ("服務編號", "Service id"),
 }
 
 _PLAN: dict[str, tuple[str, str]] = {
