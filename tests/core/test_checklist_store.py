@@ -272,33 +272,32 @@ def test_unreadable_file_is_reported_and_not_overwritten(store, services):
 # -- full disk, read-only folder, busy lock: the change is kept in memory --------------------------------------
 
 
-def fail_writes_with(monkeypatch, code: int) -> None:
+def fail_writes_with(patch: pytest.MonkeyPatch, code: int) -> None:
     def failing_write(fd, data):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(atomic.os, "write", failing_write)
+    patch.setattr(atomic.os, "write", failing_write)
 
 
 def test_full_disk_keeps_the_change_in_memory_and_saves_it_later(store, services, monkeypatch):
     first = services[0].id
     store.add_services("我", services[:1])
     before = store.path_for("我").read_bytes()
-    fail_writes_with(monkeypatch, errno.ENOSPC)
+    with monkeypatch.context() as patch:
+        fail_writes_with(patch, errno.ENOSPC)
+        result = store.set_tick("我", first, "steps", "到服務點登記", True)
+        assert not result.saved and result.unsaved_changes == 1
+        assert result.checklist.entry(first).ticked_steps == {"到服務點登記"}  # shown as ticked
+        [notice] = result.notices
+        assert notice.kind == "not_saved" and "disk is full" in notice.message and "kept" in notice.message
+        assert store.path_for("我").read_bytes() == before  # the file is untouched
+        assert [p.name for p in store.directory.iterdir() if p.name.endswith(".tmp")] == []
 
-    result = store.set_tick("我", first, "steps", "到服務點登記", True)
-    assert not result.saved and result.unsaved_changes == 1
-    assert result.checklist.entry(first).ticked_steps == {"到服務點登記"}  # shown as ticked
-    [notice] = result.notices
-    assert notice.kind == "not_saved" and "disk is full" in notice.message and "kept" in notice.message
-    assert store.path_for("我").read_bytes() == before  # the file is untouched
-    assert [p.name for p in store.directory.iterdir() if p.name.endswith(".tmp")] == []
+        second = store.set_note("我", first, "記得帶相")
+        assert not second.saved and second.unsaved_changes == 2
+        assert store.load("我").checklist.entry(first).note == "記得帶相"  # loading shows unsaved changes too
+        assert store.unsaved_changes("我") == 2
 
-    second = store.set_note("我", first, "記得帶相")
-    assert not second.saved and second.unsaved_changes == 2
-    assert store.load("我").checklist.entry(first).note == "記得帶相"  # loading shows unsaved changes too
-    assert store.unsaved_changes("我") == 2
-
-    monkeypatch.undo()
     retried = store.retry("我")
     assert retried.saved and retried.unsaved_changes == 0 and store.unsaved_changes("我") == 0
     on_disk = saved(store, "我").entry(first)
