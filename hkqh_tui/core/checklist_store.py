@@ -8,6 +8,16 @@ How a change is saved (:meth:`ChecklistStore.update`): take the folder's lock, r
 to what is on disk now (so another copy's changes are kept), write atomically, release. A change is a pure function
 ``Checklist -> Checklist`` such as ``lambda c: c.with_note(id, text)``.
 
+A checklist screen uses it like this (build the view again after every change; it is cheap)::
+
+    store = ChecklistStore()
+    result = store.add_services(name, [service])               # or remove_service / set_tick / set_note
+    view = ChecklistView.build(result.checklist, dataset)      # hkqh_tui.core.checklist_view
+    item = view.entry(service.id).items[0]
+    result = store.set_tick(name, service.id, item.kind, item.key, not item.ticked)
+    for notice in result.notices:                               # show each one to the person
+        ...
+
 When something goes wrong nothing raises and nothing is lost; a :class:`Notice` tells the user:
 
 - a damaged file (empty, cut short, not JSON, wrong version) is moved aside to
@@ -106,8 +116,7 @@ class _Read:
 
 
 class _NotSaved(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    """Saving failed; the message says why."""
 
 
 def file_stem(name: str) -> str:
@@ -157,12 +166,14 @@ class ChecklistStore:
         """The lock file shared by every copy of hkqh using this folder."""
         return self.directory / LOCK_FILE_NAME
 
-    def _checklist_files(self) -> list[Path]:
+    def _checklist_files(self, notices: list[Notice] | None = None) -> list[Path]:
         try:
             names = sorted(os.listdir(self.directory))
         except FileNotFoundError:
             return []
-        except OSError:
+        except OSError as error:
+            if notices is not None:
+                notices.append(self._unreadable(self.directory, error))
             return []
         return [self.directory / n for n in names if _CHECKLIST_FILE.match(n) and ".corrupt-" not in n]
 
@@ -193,9 +204,7 @@ class ChecklistStore:
                 raw = file.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             return _Read(missing=True)
-        except IsADirectoryError as error:
-            return _Read(error=error)
-        except OSError as error:
+        except OSError as error:  # no permission, a folder in its place, an I/O error: not damage
             return _Read(error=error)
         if len(raw) > MAX_FILE_BYTES:
             return _Read(damaged=ChecklistFormatError("invalid", f"the file is larger than {MAX_FILE_BYTES} bytes"))
@@ -240,7 +249,8 @@ class ChecklistStore:
         )
 
     def _unreadable(self, path: Path, error: OSError) -> Notice:
-        return Notice("unreadable", f"The checklist file {path} could not be read: {error.strerror or error}.", path)
+        what = "folder" if path == self.directory else "file"
+        return Notice("unreadable", f"The checklist {what} {path} could not be read: {error.strerror or error}.", path)
 
     def _last_known(self, name: str) -> Checklist:
         """The checklist as this store last read or saved it, else a new empty one."""
@@ -295,7 +305,7 @@ class ChecklistStore:
         """Every saved checklist, damaged files moved aside and reported, stale temporary files removed."""
         notices: list[Notice] = []
         by_name: dict[str, Checklist] = {}
-        for path in self._checklist_files():
+        for path in self._checklist_files(notices):
             found = self._read(path)
             if found.damaged is not None:
                 notices.extend(filter(None, [self._handle_damage(path)]))

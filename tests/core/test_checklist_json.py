@@ -15,7 +15,6 @@ from hkqh_tui.core.checklist_json import (
     ChecklistFormatError,
     checklist_from_bytes,
     checklist_from_json,
-    checklist_to_json,
     checklist_to_text,
 )
 from hkqh_tui.core.text import Text

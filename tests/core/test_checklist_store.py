@@ -30,7 +30,6 @@ from hkqh_tui.core.checklist_store import (
 )
 from hkqh_tui.core.loading import load_dataset
 from hkqh_tui.core.paths import checklists_dir
-from tests.factories import write_dataset
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CORRUPT_NAME = re.compile(r"^.+\.corrupt-\d{8}-\d{6}(-\d+)?\.json$")
@@ -466,6 +465,8 @@ def test_killing_a_writer_at_random_moments_leaves_every_file_whole(tmp_path):
         last_counter = int(counter)
     assert (folder / (file_stem("其他") + ".json")).read_bytes() == other
     assert last_counter > 25, "the writer never got going"
+    # Temporary files left by kills in the middle of a write show that the kills did land there.
+    assert any(p.name.endswith(".tmp") for p in folder.iterdir()), f"no kill landed during a write (seed {seed})"
     listing = ChecklistStore(folder).list()
     assert listing.notices == () and set(listing.names()) == {DEFAULT_CHECKLIST_NAME, "長", "其他"}
 
