@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import stat
 import sys
 from functools import partial
 from pathlib import Path
@@ -14,19 +13,18 @@ from rich.table import Table
 
 from hkqh_tui.cli.context import CommandContext, CommandError
 from hkqh_tui.cli.data_commands import add_script_option, find_service
-from hkqh_tui.core.atomic import AtomicWriteError, atomic_write_text
 from hkqh_tui.core.checklist import ChecklistNameError, normalize_name
 from hkqh_tui.core.checklist_json import checklist_to_json
 from hkqh_tui.core.checklist_store import DEFAULT_CHECKLIST_NAME, ChecklistStore, Notice, UpdateResult
 from hkqh_tui.core.checklist_view import ChecklistView, EntryView
 from hkqh_tui.core.display import show
+from hkqh_tui.core.export_file import ExportFileError, ExportFileExists, write_export
 from hkqh_tui.core.export_markdown import checklist_to_markdown
 from hkqh_tui.core.loading import chosen_data_path, read_dataset
 from hkqh_tui.core.paths import checklists_dir, settings_file
 from hkqh_tui.core.text import Script
 from hkqh_tui.core.ui_text import heading
 
-EXPORT_FILE_MODE = 0o644
 
 
 def _store() -> ChecklistStore:
@@ -235,22 +233,12 @@ def run_list(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def _write_export(path: Path, markdown: str, force: bool) -> None:
-    if path.is_dir():
-        raise CommandError(f"{path} is a folder", hint="Give a file name, for example -o checklist.md.")
-    mode = EXPORT_FILE_MODE
-    if path.exists() or path.is_symlink():
-        if not force:
-            raise CommandError(f"{path} already exists", hint="Use --force to overwrite it, or choose another file with -o.")
-        try:
-            mode = stat.S_IMODE(path.stat().st_mode)
-        except OSError:
-            pass
-    if not path.parent.is_dir():
-        raise CommandError(f"the folder {path.parent} does not exist", hint="Create it first, or choose another file with -o.")
     try:
-        atomic_write_text(path, markdown, mode=mode)
-    except AtomicWriteError as error:
-        raise CommandError(str(error), hint="Nothing was written; choose another file with -o.") from None
+        write_export(path, markdown, overwrite=force)
+    except ExportFileExists as error:
+        raise CommandError(str(error), hint="Use --force to overwrite it, or choose another file with -o.") from None
+    except ExportFileError as error:
+        raise CommandError(str(error), hint=error.hint.replace("choose another file", "choose another file with -o")) from None
 
 
 def run_export(args: argparse.Namespace, context: CommandContext) -> int:
