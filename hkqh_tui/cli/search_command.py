@@ -1,0 +1,130 @@
+"""``hkqh search QUERY``: the search of the app, on the command line (a table, or --json)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text as RichText
+
+from hkqh_tui.cli.context import CommandContext
+from hkqh_tui.cli.data_commands import add_filter_options, add_script_option, check_filters
+from hkqh_tui.cli.render import STATUS_STYLES
+from hkqh_tui.core.display import show
+from hkqh_tui.core.model import Dataset
+from hkqh_tui.core.search import SearchIndex, SearchResult
+from hkqh_tui.core.text import Script
+from hkqh_tui.core.ui_text import heading
+
+HIGHLIGHT_STYLE = "bold reverse"
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(query: str, limit: int = 60) -> str:
+    """The query as it can safely be echoed back: no control characters or lone surrogates, cut to ``limit``."""
+    cleaned = _UNPRINTABLE.sub("\ufffd", query)
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+def highlighted_title(result: SearchResult, script: Script) -> RichText:
+    """The title as displayed in ``script``, with the matched characters highlighted."""
+    text = RichText(show(result.service.title, script))
+    for start, end in result.title_spans(script):
+        text.stylize(HIGHLIGHT_STYLE, start, end)
+    return text
+
+
+def results_table(dataset: Dataset, results: list[SearchResult], script: Script) -> Table:
+    """A table of results, best first: id, highlighted title, category, status and why it matched."""
+    vocab = dataset.vocabularies
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    table.add_column("id", overflow="fold", max_width=28, style="dim")
+    table.add_column(heading("title", script), overflow="fold", ratio=1, min_width=20)
+    table.add_column(heading("category", script), overflow="fold")
+    table.add_column(heading("status", script), no_wrap=True)
+    table.add_column(heading("score", script), no_wrap=True, style="dim", justify="right")
+    for result in results:
+        service = result.service
+        table.add_row(
+            service.id,
+            highlighted_title(result, script),
+            show(vocab.categories.label(service.category), script),
+            RichText(show(vocab.statuses.label(service.status), script), style=STATUS_STYLES.get(service.status, "")),
+            f"{result.score:.2f}" if result.tier else "",
+        )
+    return table
+
+
+def result_to_json(result: SearchResult) -> dict[str, Any]:
+    """One result for --json: the service's id, bilingual title and summary, category, audiences, status, and
+    the score, tier and reason of the match."""
+    service = result.service
+    return {
+        "id": service.id,
+        "title": service.title.to_json(),
+        "summary": service.summary.to_json(),
+        "category": service.category,
+        "audiences": list(service.audiences),
+        "status": service.status,
+        "score": result.score,
+        "tier": result.tier.name.lower(),
+        "reason": result.reason,
+    }
+
+
+def positive_int(value: str) -> int:
+    """argparse type for --limit."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
+def run_search(args: argparse.Namespace, context: CommandContext) -> int:
+    dataset = context.dataset
+    check_filters(dataset, args)
+    query = " ".join(args.query)
+    results = SearchIndex(dataset).search(
+        query, category=args.category, audience=args.audience, status=args.status, limit=args.limit
+    )
+    if args.json:
+        context.print_json([result_to_json(r) for r in results])
+        return 0
+    if not results:
+        what = f"nothing found for '{printable(query)}'" if query.strip() else "nothing found"
+        context.out.print(RichText(what + (" with these filters" if _has_filters(args) else "") + "."))
+        context.out.print(RichText("Try fewer words, another spelling, or English or Chinese.", style="dim"))
+        return 0
+    context.out.print(results_table(dataset, results, args.script))
+    summary = f"{len(results)} found" + (f" for '{printable(query)}'" if query.strip() else "")
+    context.out.print(RichText(f"{summary} · dataset {dataset.version}", style="dim"))
+    return 0
+
+
+def _has_filters(args: argparse.Namespace) -> bool:
+    return any(getattr(args, name) is not None for name in ("category", "audience", "status"))
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the search subcommand."""
+    parser = subparsers.add_parser(
+        "search",
+        help="search services in Chinese (Traditional or Simplified) or English",
+        description=(
+            "Search titles, aliases, summaries, eligibility, documents and steps. Traditional and Simplified "
+            "Chinese, full-width letters, case and punctuation do not matter; typos and Cantonese words are "
+            "understood. Without a query (or with an empty one), list the services that pass the filters."
+        ),
+    )
+    parser.add_argument("query", nargs="*", metavar="QUERY", help="what to look for (several words are one query)")
+    add_filter_options(parser)
+    parser.add_argument("--limit", type=positive_int, metavar="N", help="show at most N results")
+    parser.add_argument("--json", action="store_true", help="print a JSON array of results, best first")
+    add_script_option(parser)
+    parser.set_defaults(func=run_search)
+
