@@ -9,6 +9,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from hkqh_tui.core.checklist import Checklist, ChecklistNameError, normalize_name
+from hkqh_tui.core.checklist_store import ChecklistStore
+from hkqh_tui.core.checklist_view import ChecklistView
 from hkqh_tui.core.display import show
 from hkqh_tui.core.loading import read_dataset
 from hkqh_tui.core.model import Dataset
@@ -31,6 +34,7 @@ class HkqhApp(App):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("ctrl+l,f2", "cycle_language", "Language", id="cycle_language"),
+        Binding("ctrl+e", "export", "Export", id="export"),
     ]
 
     def __init__(self, data_path: str | None = None, *, settings_path: Path | None = None) -> None:
@@ -41,7 +45,13 @@ class HkqhApp(App):
         self.dataset_problems = result.problems
         self.dataset: Dataset | None = result.dataset
         self._index: SearchIndex | None = None
-        self._marks: set[str] = set()
+        self.store = ChecklistStore()
+        self.last_export: Path | None = None
+        self.checklist = Checklist.new(self.store.default_name)
+        self._checklist_notices: tuple = ()
+        if self.dataset is not None:
+            loaded = self.store.load(self.settings.checklist or self.store.default_name)
+            self.checklist, self._checklist_notices = loaded.checklist, loaded.notices
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
 
@@ -107,28 +117,193 @@ class HkqhApp(App):
         if main is not None:
             main.apply_script()
 
-    # ---- marks (the checklist) -------------------------------------------------------------------------------
+    # ---- checklists ---------------------------------------------------------------------------------------------
 
     def marked_ids(self) -> set[str]:
         """Ids of the services in the current checklist."""
-        return self._marks
+        return set(self.checklist.service_ids())
 
     def checklist_summary(self) -> str:
         """A short line about the current checklist for the status line."""
-        return tr("marked_count", self.script, count=len(self._marks))
+        view = ChecklistView.build(self.checklist, self.dataset)
+        text = f"{tr('checklist_title', self.script, name=self.checklist.name)}: {len(view.entries)}"
+        if view.entries:
+            text += f" ({view.progress})"
+        return text
+
+    def _apply(self, result) -> bool:
+        """Take a store result: keep its checklist, tell the person about notices; True if it was saved."""
+        self.checklist = result.checklist
+        self._show_notices(result.notices)
+        if not result.saved:
+            self.notify(tr("not_saved", self.script), title=tr("checklist_notice_title", self.script),
+                        severity="error", timeout=10)
+        self.refresh_screens()
+        return result.saved
+
+    def _show_notices(self, notices) -> None:
+        for notice in notices:
+            severity = "error" if notice.kind in ("not_saved", "damaged", "unreadable") else "warning"
+            self.notify(notice.message, title=tr("checklist_notice_title", self.script), severity=severity, timeout=15)
 
     def toggle_mark(self, service_id: str) -> None:
         """Add the service to the current checklist, or remove it."""
         assert self.dataset is not None
         service = self.dataset.get(service_id)
         title = show(service.title, self.script) if service else service_id
-        if service_id in self._marks:
-            self._marks.discard(service_id)
-            self.notify(tr("unmarked", self.script, name="", title=title))
-        else:
-            self._marks.add(service_id)
-            self.notify(tr("marked", self.script, name="", title=title))
-        self._main_screen_refresh()
+        name = self.checklist.name
+        if service_id in self.marked_ids():
+            if self._apply(self.store.remove_service(name, service_id)):
+                self.notify(tr("unmarked", self.script, name=name, title=title), timeout=3)
+        elif service is not None:
+            if self._apply(self.store.add_services(name, [service])):
+                self.notify(tr("marked", self.script, name=name, title=title), timeout=3)
+
+    def set_tick(self, service_id: str, kind: str, key: str, ticked: bool) -> None:
+        """Tick or untick a document or step."""
+        self._apply(self.store.set_tick(self.checklist.name, service_id, kind, key, ticked))
+
+    def edit_note(self, service_id: str) -> None:
+        """Open the note editor for a service of the current checklist."""
+        from hkqh_tui.ui.screens.dialogs import NoteEditor
+
+        entry = self.checklist.entry(service_id)
+        if entry is None:
+            return
+        service = self.dataset.get(service_id)
+        title = show(service.title, self.script) if service else service_id
+
+        def save(note: str | None) -> None:
+            if note is None or note == entry.note:
+                return
+            try:
+                self._apply(self.store.set_note(self.checklist.name, service_id, note))
+            except ValueError as error:
+                self.notify(tr("note_too_long", self.script, error=error), severity="error", timeout=10)
+
+        self.push_screen(NoteEditor(tr("note_title", self.script, title=title), entry.note, tr("note_hint", self.script)), save)
+
+    def confirm_remove(self, service_id: str) -> None:
+        """Ask, then remove a service from the current checklist."""
+        from hkqh_tui.ui.screens.dialogs import ConfirmDialog
+
+        service = self.dataset.get(service_id)
+        entry = self.checklist.entry(service_id)
+        title = show(service.title, self.script) if service else (show(entry.title, self.script) if entry and entry.title else service_id)
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._apply(self.store.remove_service(self.checklist.name, service_id))
+
+        self.push_screen(ConfirmDialog(tr("remove_question", self.script, title=title), tr("yes_no", self.script)), answer)
+
+    def switch_checklist(self, name: str) -> None:
+        """Make ``name`` the current checklist and remember it."""
+        loaded = self.store.load(name)
+        self._show_notices(loaded.notices)
+        self.checklist = loaded.checklist
+        self.settings.checklist = loaded.checklist.name
+        self.save_settings()
+        self.notify(tr("switched", self.script, name=loaded.checklist.name), timeout=3)
+        self.refresh_screens()
+
+    def ask_new_checklist(self) -> None:
+        """Ask for a name, create the checklist and switch to it."""
+        from hkqh_tui.ui.screens.dialogs import TextPrompt
+
+        def create(name: str | None) -> None:
+            if not name or not name.strip():
+                return
+            try:
+                normalized = normalize_name(name)
+            except ChecklistNameError as error:
+                self.notify(tr("bad_name", self.script, error=error), severity="error", timeout=10)
+                return
+            result = self.store.create(normalized)
+            self._show_notices(n for n in result.notices if n.kind != "exists")
+            self.switch_checklist(normalized)
+
+        self.push_screen(
+            TextPrompt(tr("new_checklist_title", self.script), "", tr("new_checklist_hint", self.script),
+                       placeholder=tr("new_checklist_placeholder", self.script)),
+            create,
+        )
+
+    def ask_switch_checklist(self) -> None:
+        """Pick another checklist (or create one)."""
+        from hkqh_tui.ui.screens.dialogs import PickDialog
+
+        listing = self.store.list()
+        self._show_notices(listing.notices)
+        choices = []
+        for checklist in listing.checklists:
+            view = ChecklistView.build(checklist, self.dataset)
+            choices.append((f"{checklist.name}  ({len(view.entries)} · {view.progress})", checklist.name))
+        new_label = "＋ " + tr("new_checklist_title", self.script)
+        choices.append((new_label, "\0new"))
+
+        def picked(name: str | None) -> None:
+            if name == "\0new":
+                self.ask_new_checklist()
+            elif name:
+                self.switch_checklist(name)
+
+        self.push_screen(
+            PickDialog(tr("switch_title", self.script), choices, tr("switch_hint", self.script), self.checklist.name),
+            picked,
+        )
+
+    def action_checklists(self) -> None:
+        """Open the checklist screen."""
+        from hkqh_tui.ui.screens.checklist import ChecklistScreen
+
+        if self.dataset is not None and not isinstance(self.screen, ChecklistScreen):
+            self.push_screen(ChecklistScreen())
+
+    def action_export(self) -> None:
+        """Ask where to export the current checklist as Markdown, confirm before overwriting, say where it went."""
+        from hkqh_tui.core.export_file import default_export_path
+        from hkqh_tui.ui.screens.dialogs import TextPrompt
+
+        if self.dataset is None:
+            return
+        name = self.checklist.name
+        default = str(default_export_path(name))
+
+        def chosen(path: str | None) -> None:
+            if path and path.strip():
+                self._export_to(Path(path.strip()).expanduser(), overwrite=False)
+
+        self.push_screen(TextPrompt(tr("export_title", self.script, name=name), default, tr("export_hint", self.script)), chosen)
+
+    def _export_to(self, path: Path, *, overwrite: bool) -> None:
+        from hkqh_tui.core.export_file import ExportFileError, ExportFileExists, write_export
+        from hkqh_tui.core.export_markdown import checklist_to_markdown
+        from hkqh_tui.ui.screens.dialogs import ConfirmDialog
+
+        markdown = checklist_to_markdown(self.checklist, self.dataset, self.script)
+        try:
+            written = write_export(path, markdown, overwrite=overwrite)
+        except ExportFileExists:
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._export_to(path, overwrite=True)
+
+            self.push_screen(ConfirmDialog(tr("export_exists", self.script, path=path), tr("yes_no", self.script)), answer)
+            return
+        except ExportFileError as error:
+            self.notify(tr("export_failed", self.script, error=error, hint=error.hint), severity="error", timeout=15)
+            return
+        self.last_export = written
+        self.notify(tr("export_done", self.script, path=written), timeout=10)
+
+    def refresh_screens(self) -> None:
+        """Redraw every screen that shows checklist state."""
+        for screen in self.screen_stack:
+            for method in ("refresh_results", "refresh_view"):
+                refresh = getattr(screen, method, None)
+                if refresh is not None:
+                    refresh()
 
     # ---- settings ---------------------------------------------------------------------------------------------
 
@@ -152,6 +327,7 @@ class HkqhApp(App):
         self.localize()
         for notice in self._startup_notices:
             self.notify(notice, title=tr("settings_notice_title", self.script), severity="warning", timeout=15)
+        self._show_notices(self._checklist_notices)
         if self.dataset is None:
             from hkqh_tui.ui.screens.dataset_error import DatasetErrorScreen
 
@@ -236,6 +412,16 @@ class HkqhApp(App):
                 "Show the app in this language" if en else "以這種語言顯示",
                 lambda s=other: self.set_script(s),
             )
+        yield SystemCommand(
+            "Checklist: open" if en else "清單：開啟", "Tick documents and steps, notes" if en else "剔選文件及步驟、備註",
+            self.action_checklists,
+        )
+        yield SystemCommand(
+            "Checklist: switch or create" if en else "清單：切換或新增", self.checklist.name, self.ask_switch_checklist
+        )
+        yield SystemCommand(
+            "Checklist: export to Markdown" if en else "清單：匯出為 Markdown", "ctrl+e", self.action_export
+        )
         yield SystemCommand(
             "Filters: clear" if en else "篩選：清除", "Show every service" if en else "顯示全部服務", self.clear_filters
         )

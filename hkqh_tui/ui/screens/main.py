@@ -39,6 +39,7 @@ class MainScreen(Screen):
         Binding("f", "focus_filters", "Filters", id="filters"),
         Binding("x", "clear_filters", "Clear filters", show=False, id="clear_filters"),
         Binding("o", "links", "Links", show=False, id="links"),
+        Binding("c", "app.checklists", "Checklists", id="checklists"),
     ]
 
     def __init__(self) -> None:
@@ -97,8 +98,11 @@ class MainScreen(Screen):
 
     # ---- results ----------------------------------------------------------------------------------------------
 
-    def refresh_results(self) -> None:
-        """Search again with the current query and filters, and redraw the results."""
+    def refresh_results(self, *, from_top: bool = False) -> None:
+        """Search again with the current query and filters, and redraw the results.
+
+        ``from_top`` highlights the best result (after the query changed); otherwise the highlighted service stays.
+        """
         app = self.hkqh
         script: Script = app.script
         results = app.run_search(self.query_text)
@@ -122,7 +126,7 @@ class MainScreen(Screen):
         category_width = min(14, max([cell_len(r.category) for r in rows] + [4]))
         status_width = max([cell_len(show(vocab.statuses.label(k), script)) for k in vocab.statuses.keys()] + [4])
         results_list = self.query_one(ResultsList)
-        results_list.show_rows(rows, category_width, status_width)
+        results_list.show_rows(rows, category_width, status_width, from_top=from_top)
         self._update_empty_state(len(rows))
         self._update_status_line(len(rows))
         self._update_title()
@@ -183,7 +187,7 @@ class MainScreen(Screen):
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        self.refresh_results()
+        self.refresh_results(from_top=True)
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
@@ -206,6 +210,19 @@ class MainScreen(Screen):
     @on(FilterBar.Changed)
     def filter_changed(self, event: FilterBar.Changed) -> None:
         self.hkqh.set_filter(event.name, event.value)
+
+    def open_detail_by_id(self, service_id: str) -> None:
+        """Highlight ``service_id`` in the results (clearing the query if needed) and open it."""
+        results = self.query_one(ResultsList)
+        ids = [row.service_id for row in results.rows]
+        if service_id not in ids:
+            self.query_one("#search", Input).value = ""
+            self.query_text = ""
+            self.hkqh.clear_filters()
+            ids = [row.service_id for row in results.rows]
+        if service_id in ids:
+            results.highlighted = ids.index(service_id)
+        self.open_detail(service_id)
 
     def open_detail(self, service_id: str) -> None:
         """Open a service: focus the side pane when wide, else push the detail screen."""

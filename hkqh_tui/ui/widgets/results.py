@@ -97,9 +97,9 @@ class ResultsList(OptionList):
         self.rows: list[ResultRow] = []
         self._column_widths = (10, 8)
 
-    def show_rows(self, rows: list[ResultRow], category_width: int, status_width: int) -> None:
-        """Replace the rows, keeping the highlighted service where it is still listed."""
-        previous = self.highlighted_service_id
+    def show_rows(self, rows: list[ResultRow], category_width: int, status_width: int, *, from_top: bool = False) -> None:
+        """Replace the rows, keeping the highlighted service where it is still listed (unless ``from_top``)."""
+        previous = None if from_top else self.highlighted_service_id
         self.rows = rows
         self._column_widths = (category_width, status_width)
         self.set_options(self._options_for(rows))

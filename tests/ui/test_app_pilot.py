@@ -1,0 +1,196 @@
+"""Drive the app as a person would: type Chinese and English, move, filter, open details, switch language."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Input
+
+from hkqh_tui.core.paths import settings_file
+from hkqh_tui.ui.app import HkqhApp
+from hkqh_tui.ui.screens.dataset_error import DatasetErrorScreen
+from hkqh_tui.ui.screens.detail import DetailScreen
+from hkqh_tui.ui.screens.help import HelpScreen
+from hkqh_tui.ui.screens.main import MainScreen
+from hkqh_tui.ui.widgets.results import ResultsList
+from hkqh_tui.ui.widgets.service_detail import ServiceDetail
+from tests.ui.conftest import rendered_text
+
+
+def result_ids(app: HkqhApp) -> list[str]:
+    return [row.service_id for row in app.screen.query_one(ResultsList).rows]
+
+
+async def test_opens_with_every_service_and_results_focused(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert result_ids(app) == ["voucher-test", "port-test", "ehcv-test"]
+        assert isinstance(app.focused, ResultsList)
+        assert "3 項服務" in rendered_text(app.screen.query_one("#status-line"))
+
+
+async def test_type_simplified_chinese_finds_traditional_data(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"深圳湾")
+        await pilot.pause()
+        assert result_ids(app)[0] == "port-test"
+        row = app.screen.query_one(ResultsList).rows[0]
+        assert row.title == "深圳灣口岸" and row.spans, "matched characters are highlighted"
+
+
+async def test_type_english_and_move_with_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"voucher")
+        await pilot.pause()
+        ids = result_ids(app)
+        assert set(ids) >= {"ehcv-test", "voucher-test"}
+        await pilot.press("escape")
+        results = app.screen.query_one(ResultsList)
+        assert app.focused is results and results.highlighted == 0
+        await pilot.press("j")
+        assert results.highlighted == 1
+        await pilot.press("k")
+        assert results.highlighted == 0
+
+
+async def test_nothing_found_says_what_was_searched(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"zzqxv")
+        await pilot.pause()
+        assert result_ids(app) == []
+        empty = rendered_text(app.screen.query_one("#empty-state"))
+        assert "zzqxv" in empty
+
+
+async def test_enter_opens_detail_screen_on_small_terminal(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.service_id == "port-test"
+        body = rendered_text(app.screen.query_one("#detail-body"))
+        assert "深圳灣口岸" in body and "資料來源" in body and "最後核實" in body
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_wide_terminal_shows_detail_beside_results(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+        detail = app.screen.query_one(ServiceDetail)
+        assert detail.display and detail.service.id == "voucher-test"
+        await pilot.press("j")
+        await pilot.pause()
+        assert detail.service.id == "port-test"
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert not detail.display
+
+
+async def test_language_cycles_and_is_remembered(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert app.script == "hans"
+        assert app.screen.query_one(ResultsList).rows[1].title == "深圳湾口岸"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert app.script == "en"
+        assert app.screen.query_one(ResultsList).rows[1].title == "Shenzhen Bay Port"
+        assert app.screen.query_one("#search", Input).placeholder.startswith("Search")
+    saved = json.loads(settings_file().read_text(encoding="utf-8"))
+    assert saved["script"] == "en"
+    second = make_app()
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert second.script == "en"
+
+
+async def test_filters_combine_and_are_remembered(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.set_filter("category", "transport")
+        await pilot.pause()
+        assert result_ids(app) == ["port-test"]
+        assert "跨境交通" in rendered_text(app.screen.query_one("#status-line"))
+    again = make_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert result_ids(again) == ["port-test"]
+        await pilot.press("x")
+        await pilot.pause()
+        assert len(result_ids(again)) == 3
+
+
+async def test_filter_select_from_keyboard(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.focused.id == "filter-category"
+        await pilot.press("enter")  # open the drop-down
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # first choice after the blank one: visit
+        await pilot.pause()
+        assert app.settings.category is not None
+        assert all(app.dataset.get(i).category == app.settings.category for i in result_ids(app))
+
+
+async def test_help_lists_every_binding_id(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(rendered_text(w, 140) for w in app.screen.query("Static"))
+        for binding_id in ("quit", "focus_search", "toggle_mark", "cycle_language", "filters", "open_detail"):
+            assert binding_id in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_keymap_from_settings_rebinds(make_app, isolated_user_dirs):
+    config = isolated_user_dirs["config"]
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text(json.dumps({"keymap": {"focus_search": "s"}}), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+
+
+async def test_corrupt_settings_are_reported_and_kept(make_app, isolated_user_dirs):
+    config = isolated_user_dirs["config"]
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text("{broken", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("kept as" in m for m in messages)
+    assert list(config.glob("settings.corrupt-*.json"))
+
+
+async def test_broken_dataset_shows_error_screen(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("[{", encoding="utf-8")
+    app = HkqhApp(str(bad))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DatasetErrorScreen)
+        text = rendered_text(app.screen.query_one("#dataset-error Static"))
+        assert "not valid JSON" in text
+        await pilot.press("ctrl+q")
