@@ -93,8 +93,9 @@ def test_bundled_dataset_is_valid_and_complete():
         assert service.sources, service.id
         assert service.title.en and service.summary.en, service.id
     ids = {s.id for s in services}
+    # The 72-hour experience voucher is left out on purpose: no published source describing it was found
+    # (see README, "What the dataset does not cover yet"); it must not be invented.
     for must_have in (
-        "sz-hk-72-hour-voucher",
         "hk-vets-practise-qianhai",
         "ehcv-gba-pilot",
         "shenzhen-bay-port",
@@ -102,8 +103,18 @@ def test_bundled_dataset_is_valid_and_complete():
         "hsk-qianhai-rail-link",
         "harrow-hk-children-school-qianhai",
         "sz-public-school-admission",
+        "hk-drugs-devices-gba",
+        "qianhai-hk-youth-employment-subsidy",
+        "qianhai-e-station",
+        "cross-boundary-public-services-kiosk",
+        "qianhai-court",
+        "wealth-management-connect",
+        "residence-permit-hk-macao",
+        "qianhai-iit-relief",
+        "hk-professionals-filing-qianhai",
     ):
         assert must_have in ids
+    assert {s.category for s in services} == set(result.dataset.vocabularies.categories.keys())
 
 
 def test_curated_order_follows_vocabulary(small_dataset):
