@@ -1,6 +1,6 @@
 """Fold text for matching, so that the way something is typed does not matter.
 
-Folding, in order: lone surrogates become spaces; Unicode compatibility forms are normalised (full-width letters,
+Folding, in order: control characters and lone surrogates become spaces; Unicode compatibility forms are normalised (full-width letters,
 digits and punctuation become their usual forms); case is folded and accents are dropped; OpenCC ``hk2s`` turns
 Traditional, HK variant and Simplified characters alike into Simplified; every run of punctuation, symbols,
 whitespace and control characters becomes one space. The dataset and the query are folded the same way. A folded
@@ -21,8 +21,9 @@ from functools import lru_cache
 _SEPARATORS = re.compile(r"[\W_]+")
 """Anything but a letter, digit or ideograph: punctuation, symbols, spaces, controls, emoji."""
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
-"""Lone surrogates (only possible from broken input): OpenCC cannot encode them."""
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Control characters (but the newline) and lone surrogates: OpenCC cannot encode a lone surrogate and stops at a
+NUL character, so they become spaces before conversion (fold_many joins texts with newlines)."""
 
 _ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 """Combining diacritical marks, dropped so that "cafe" matches "café"."""
@@ -46,10 +47,10 @@ def to_folded_script(text: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    """Compatibility forms, case and accents folded; lone surrogates become spaces."""
+    """Compatibility forms, case and accents folded; control characters and lone surrogates become spaces."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", _SURROGATES.sub(" ", text)).casefold()
+    decomposed = unicodedata.normalize("NFKD", _UNSAFE.sub(" ", text)).casefold()
     return unicodedata.normalize("NFKC", _ACCENTS.sub("", decomposed))
 
 
