@@ -22,6 +22,7 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     data = root / "data"
     monkeypatch.setenv("HKQH_CONFIG_DIR", str(config))
     monkeypatch.setenv("HKQH_DATA_DIR", str(data))
+    monkeypatch.setenv("HKQH_CACHE_DIR", str(root / "cache"))
     monkeypatch.delenv("HKQH_DATA", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     return {"config": config, "data": data}

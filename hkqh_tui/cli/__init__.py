@@ -60,20 +60,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run_tui(context: CommandContext) -> int:
+def _run_tui(data_path: str | None) -> int:
     from hkqh_tui.ui.launch import run_app
 
-    return run_app(context.data_path)
+    return run_app(data_path)
+
+
+def _tui_arguments(argv: list[str]) -> tuple[bool, str | None]:
+    """(True, data path) when ``argv`` only asks for the TUI (nothing, or just --data PATH)."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--data" and not argv[1].startswith("-"):
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith("--data="):
+        return True, argv[0].removeprefix("--data=")
+    return False, None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``hkqh`` console script; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    tui_only, data_path = _tui_arguments(arguments)
+    if tui_only:
+        # Fast path: building the full parser imports every subcommand; the app does not need them.
+        return _run_tui(data_path)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     context = CommandContext(data_path=args.data)
     try:
         if args.command is None:
-            return _run_tui(context)
+            return _run_tui(context.data_path)
         return args.func(args, context)
     except CommandError as error:
         context.error(str(error), hint=error.hint)

@@ -54,6 +54,9 @@ def _normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", _ACCENTS.sub("", decomposed))
 
 
+_SEPARATORS_BUT_NEWLINES = re.compile(r"(?:[^\w\n]|_)+")
+
+
 def _collapse(text: str) -> str:
     return _SEPARATORS.sub(" ", text).strip()
 
@@ -70,10 +73,11 @@ def fold_many(texts: Sequence[str]) -> list[str]:
     if not texts:
         return []
     joined = "\n".join(text.replace("\n", " ") for text in texts)
-    pieces = to_folded_script(_normalize(joined)).split("\n")
+    folded = _SEPARATORS_BUT_NEWLINES.sub(" ", to_folded_script(_normalize(joined)))
+    pieces = folded.split("\n")
     if len(pieces) != len(texts):  # pragma: no cover - no known character normalises to a newline
         return [fold(text) for text in texts]
-    return [_collapse(piece) for piece in pieces]
+    return [piece.strip() for piece in pieces]
 
 
 def compact(folded: str) -> str:

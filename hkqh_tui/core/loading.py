@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hkqh_tui.core.model import Dataset, Service, Vocabularies, Vocabulary
+from hkqh_tui.core.parse_cache import ParseCache, cache_disabled
 from hkqh_tui.core.serialize import service_to_json
 from hkqh_tui.core.text import Text
 from hkqh_tui.core.validation import Problem, check_service, type_name
@@ -117,11 +118,20 @@ def _raw_services_from_directory(root: Path, problems: list[Problem]) -> list[tu
     if not services_dir.is_dir():
         problems.append(Problem(str(root), "", "", f"no {SERVICES_DIR}/ folder here: expected {SERVICES_DIR}/<id>.toml files"))
         return []
+    cache = None if cache_disabled() else ParseCache(root)
     records = []
-    for path in sorted(services_dir.glob("*.toml")):
-        raw = _read_toml(path, problems)
+    paths = sorted(services_dir.glob("*.toml"))
+    for path in paths:
+        raw = cache.get(path) if cache is not None else None
+        if raw is None:
+            raw = _read_toml(path, problems)
+            if raw is not None and cache is not None:
+                cache.put(path, raw)
         if raw is not None:
             records.append((str(path), raw, path.stem))
+    if cache is not None:
+        cache.forget_others({str(p) for p in paths})
+        cache.save()
     return records
 
 

@@ -1,7 +1,8 @@
 """Where hkqh keeps a person's settings and checklists (the platform's user directories).
 
 Environment variables override the platform defaults, so tests and portable set-ups never touch the real ones:
-``HKQH_CONFIG_DIR`` (settings) and ``HKQH_DATA_DIR`` (checklists and other saved work).
+``HKQH_CONFIG_DIR`` (settings), ``HKQH_DATA_DIR`` (checklists and other saved work) and ``HKQH_CACHE_DIR`` (files
+hkqh can rebuild at any time, such as parsed dataset files).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 APP_NAME = "hkqh"
 CONFIG_ENV_VAR = "HKQH_CONFIG_DIR"
 DATA_DIR_ENV_VAR = "HKQH_DATA_DIR"
+CACHE_ENV_VAR = "HKQH_CACHE_DIR"
 
 
 def _from_env(name: str) -> Path | None:
@@ -47,3 +49,13 @@ def settings_file() -> Path:
 def checklists_dir() -> Path:
     """The folder holding one JSON file per checklist."""
     return user_data_dir() / "checklists"
+
+
+def cache_dir() -> Path:
+    """Folder for caches: safe to delete, rebuilt when needed."""
+    override = _from_env(CACHE_ENV_VAR)
+    if override:
+        return override
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

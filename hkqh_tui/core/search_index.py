@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from enum import IntFlag
 from functools import lru_cache
 
@@ -52,6 +52,26 @@ MAX_TYPO_TERM_CHARS = 8
 MAX_SEGMENT_CHARS = 6
 
 
+BUILD_CHUNK = 1000
+"""Services folded together in one pass while building (bounds the memory the joined text needs)."""
+
+_TITLE, _ALIAS, _SUMMARY, _DETAILS = (f.value for f in (Field.TITLE, Field.ALIAS, Field.SUMMARY, Field.DETAILS))
+
+
+def _texts_to_fold(service: Service) -> list[str]:
+    """Every searchable text of a service, in the order :meth:`SearchCorpus._add_service` reads them."""
+    details = (*service.eligibility, *service.documents, *service.steps)
+    return [
+        service.title.zh_hant,
+        service.title.en,
+        service.summary.zh_hant,
+        service.summary.en,
+        *service.aliases,
+        *(text.zh_hant for text in details),
+        *(text.en for text in details),
+    ]
+
+
 class SearchCorpus:
     """Every service of a dataset folded and indexed once; a query only folds itself and looks things up."""
 
@@ -60,15 +80,16 @@ class SearchCorpus:
         self._chinese: list[str] = []
         self._bounds: list[tuple[int, int, int]] = []  # where the alias, summary and details parts start
         self._names: dict[str, list[int]] = {}
+        self._postings: dict[str, array] = {}
         name_parts: list[str] = []
         raw_words: set[str] = set()
-        word_fields: dict[str, dict[int, int]] = {}
-        for position, service in enumerate(services):
-            self._add_service(position, service, name_parts, raw_words, word_fields)
-        self._postings: dict[str, array] = {
-            word_stem: array("I", (position << 4 | flags for position, flags in hits.items()))
-            for word_stem, hits in word_fields.items()
-        }
+        for chunk_start in range(0, len(services), BUILD_CHUNK):
+            chunk = services[chunk_start : chunk_start + BUILD_CHUNK]
+            texts = [_texts_to_fold(service) for service in chunk]
+            folded = iter(fold_many([text for service_texts in texts for text in service_texts]))
+            for offset, (service, service_texts) in enumerate(zip(chunk, texts)):
+                mine = [next(folded) for _ in service_texts]
+                self._add_service(chunk_start + offset, service, mine, name_parts, raw_words)
         self._lexicon = _ITEM_SEPARATOR.join(name_parts)
         self._words: list[str] = sorted(raw_words)
         self._words_by_length: dict[int, list[str]] = {}
@@ -76,49 +97,48 @@ class SearchCorpus:
             self._words_by_length.setdefault(len(word), []).append(word)
 
     def _add_service(
-        self,
-        position: int,
-        service: Service,
-        name_parts: list[str],
-        raw_words: set[str],
-        word_fields: dict[str, dict[int, int]],
+        self, position: int, service: Service, folded: list[str], name_parts: list[str], raw_words: set[str]
     ) -> None:
-        details = [*service.eligibility, *service.documents, *service.steps]
-        chinese_texts = [service.title.zh_hant, service.summary.zh_hant, *(t.zh_hant for t in details)]
-        english_texts = [service.title.en, service.summary.en, *(t.en for t in details)]
-        folded_chinese = fold_many(chinese_texts)
-        folded_english = fold_many(english_texts)
-        folded_aliases = fold_many(service.aliases)
-        title_zh, summary_zh, details_zh = folded_chinese[0], folded_chinese[1], folded_chinese[2:]
-        title_en, summary_en, details_en = folded_english[0], folded_english[1], folded_english[2:]
+        aliases_end = 4 + len(service.aliases)
+        details_count = len(service.eligibility) + len(service.documents) + len(service.steps)
+        title_zh, title_en, summary_zh, summary_en = folded[:4]
+        aliases = folded[4:aliases_end]
+        details_zh = folded[aliases_end : aliases_end + details_count]
+        details_en = folded[aliases_end + details_count :]
 
-        alias_text = _ITEM_SEPARATOR.join(compact(a) for a in folded_aliases)
+        alias_text = _ITEM_SEPARATOR.join(map(compact, aliases))
         parts = (compact(title_zh), alias_text, compact(summary_zh), _ITEM_SEPARATOR.join(map(compact, details_zh)))
         self._chinese.append(_FIELD_SEPARATOR.join(parts))
         alias_start = len(parts[0]) + 1
         summary_start = alias_start + len(parts[1]) + 1
         self._bounds.append((alias_start, summary_start, summary_start + len(parts[2]) + 1))
-        name_parts.append(compact(title_zh))
+        name_parts.append(parts[0])
         name_parts.append(alias_text)
-        for name in (title_zh, title_en, *folded_aliases):
+        for name in (title_zh, title_en, *aliases):
             key = compact(name)
             if key:
                 holders = self._names.setdefault(key, [])
                 if position not in holders:
                     holders.append(position)
 
-        fielded: list[tuple[int, Iterable[str]]] = [
-            (Field.TITLE.value, (title_zh, title_en)),
-            (Field.ALIAS.value, folded_aliases),
-            (Field.SUMMARY.value, (summary_zh, summary_en)),
-            (Field.DETAILS.value, (*details_zh, *details_en)),
-        ]
-        for field, texts in fielded:
-            for text in texts:
-                for word in latin_words(text):
-                    raw_words.add(word)
-                    hits = word_fields.setdefault(stem(word), {})
-                    hits[position] = hits.get(position, 0) | field
+        fields_of_stem: dict[str, int] = {}
+        for field, text in (
+            (_TITLE, f"{title_zh} {title_en}"),
+            (_ALIAS, " ".join(aliases)),
+            (_SUMMARY, f"{summary_zh} {summary_en}"),
+            (_DETAILS, " ".join(details_zh) + " " + " ".join(details_en)),
+        ):
+            words = set(latin_words(text))
+            raw_words.update(words)
+            for word in words:
+                word_stem = stem(word)
+                fields_of_stem[word_stem] = fields_of_stem.get(word_stem, 0) | field
+        postings = self._postings
+        for word_stem, fields in fields_of_stem.items():
+            found = postings.get(word_stem)
+            if found is None:
+                found = postings[word_stem] = array("I")
+            found.append(position << 4 | fields)
 
     # -- exact names ---------------------------------------------------------------------------------------------
 

@@ -16,13 +16,32 @@ from hkqh_tui.core.display import show
 from hkqh_tui.core.loading import read_dataset
 from hkqh_tui.core.model import Dataset
 from hkqh_tui.core.paths import settings_file
-from hkqh_tui.core.search import SearchIndex, highlight_spans
 from hkqh_tui.core.settings import Settings, SettingsSaveError, load_settings, save_settings
 from hkqh_tui.core.text import SCRIPTS, Script
 from hkqh_tui.ui.bindings import localize_bindings
 from hkqh_tui.ui.strings import tr
 
 LANGUAGE_NAMES = {"hant": "繁體中文", "hans": "简体中文", "en": "English"}
+
+
+class _Listed:
+    """A service listed without a query (nothing to highlight)."""
+
+    __slots__ = ("service",)
+
+    def __init__(self, service) -> None:
+        self.service = service
+
+    def spans(self, display_text: str) -> list[tuple[int, int]]:
+        return []
+
+
+def _passes(service, filters: dict[str, str]) -> bool:
+    return (
+        service.category == filters.get("category", service.category)
+        and service.status == filters.get("status", service.status)
+        and ("audience" not in filters or filters["audience"] in service.audiences)
+    )
 
 
 class HkqhApp(App):
@@ -44,7 +63,7 @@ class HkqhApp(App):
         result = read_dataset(data_path)
         self.dataset_problems = result.problems
         self.dataset: Dataset | None = result.dataset
-        self._index: SearchIndex | None = None
+        self._index = None
         self.store = ChecklistStore()
         self.last_export: Path | None = None
         self.checklist = Checklist.new(self.store.default_name)
@@ -68,23 +87,27 @@ class HkqhApp(App):
         return {"category": self.settings.category, "audience": self.settings.audience, "status": self.settings.status}
 
     @property
-    def index(self) -> SearchIndex:
-        """The search index, built on first use."""
+    def index(self):
+        """The search index (a :class:`hkqh_tui.core.search.SearchIndex`), built on first use."""
         if self._index is None:
+            from hkqh_tui.core.search import SearchIndex
+
             assert self.dataset is not None
             self._index = SearchIndex(self.dataset)
         return self._index
 
-    def run_search(self, query: str):
-        """Search the dataset with the active filters."""
-        filters = {k: v for k, v in self.filters.items() if v and self._filter_is_known(k, v)}
-        return self.index.search(query, **filters)
+    def warm_up(self) -> None:
+        """Build the search index after the first frame, so the app opens fast and the first keystroke is quick."""
+        if self.dataset is not None:
+            self.index.search("醫療")
 
-    def highlight(self, display_text: str, query: str) -> list[tuple[int, int]]:
-        """Spans of ``display_text`` that match ``query``."""
-        if not query.strip():
-            return []
-        return highlight_spans(display_text, query)
+    def run_search(self, query: str) -> list:
+        """Search the dataset with the active filters; each result has ``service`` and ``spans(display_text)``."""
+        filters = {k: v for k, v in self.filters.items() if v and self._filter_is_known(k, v)}
+        if not query.strip() and self._index is None:
+            # Listing without a query needs no index: the first screen does not wait for it to be built.
+            return [_Listed(s) for s in self.dataset.curated_order() if _passes(s, filters)]
+        return self.index.search(query, **filters)
 
     def _filter_is_known(self, name: str, value: str) -> bool:
         assert self.dataset is not None
@@ -324,31 +347,33 @@ class HkqhApp(App):
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
-        self.localize()
         for notice in self._startup_notices:
             self.notify(notice, title=tr("settings_notice_title", self.script), severity="warning", timeout=15)
         self._show_notices(self._checklist_notices)
+
+    def get_default_screen(self) -> Screen:
+        """The main screen, or a screen explaining why the dataset could not be loaded."""
         if self.dataset is None:
             from hkqh_tui.ui.screens.dataset_error import DatasetErrorScreen
 
-            self.push_screen(DatasetErrorScreen(self.dataset_problems, self.script))
-        else:
-            from hkqh_tui.ui.screens.main import MainScreen
+            return DatasetErrorScreen(self.dataset_problems, self.script)
+        from hkqh_tui.ui.screens.main import MainScreen
 
-            self.push_screen(MainScreen())
+        return MainScreen()
 
     def on_screen_resume(self) -> None:
         self.localize()
 
     def localize(self) -> None:
         """Translate the key descriptions of the app and its screens into the current script."""
-        localize_bindings(self, self.script)
+        changed = localize_bindings(self, self.script)
         for screen in self.screen_stack:
-            localize_bindings(screen, self.script)
+            changed |= localize_bindings(screen, self.script)
             for widget in screen.query("*"):
-                if type(widget)._merged_bindings is not None and widget.BINDINGS:
-                    localize_bindings(widget, self.script)
-        self.refresh_bindings()
+                if widget.BINDINGS:
+                    changed |= localize_bindings(widget, self.script)
+        if changed:
+            self.refresh_bindings()
 
     def _main_screen(self):
         from hkqh_tui.ui.screens.main import MainScreen

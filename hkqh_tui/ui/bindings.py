@@ -16,17 +16,19 @@ from hkqh_tui.core.text import Script
 from hkqh_tui.ui.strings import binding_words
 
 
-def localize_bindings(node: DOMNode, script: Script) -> None:
-    """Give ``node`` copies of its class's bindings with descriptions in ``script``."""
+def localize_bindings(node: DOMNode, script: Script) -> bool:
+    """Give ``node`` copies of its class's bindings with descriptions in ``script``; False if already done."""
     merged = type(node)._merged_bindings
-    if merged is None:
-        return
+    if merged is None or getattr(node, "_hkqh_binding_script", None) == script:
+        return False
     translated: dict[str, list[Binding]] = {}
     for key, bindings in merged.key_to_bindings.items():
         translated[key] = [
             replace(b, description=binding_words(b.id, script, b.description)) if b.id else b for b in bindings
         ]
     node._bindings = BindingsMap.from_keys(translated)
+    node._hkqh_binding_script = script
+    return True
 
 
 def describe_key(binding: Binding) -> str:

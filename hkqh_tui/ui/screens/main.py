@@ -66,10 +66,10 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self.app.localize()
-        self.apply_script()
-        self.refresh_results()
-        self.query_one(ResultsList).focus()
         self.update_layout(self.app.size.width)
+        self.apply_script()
+        self.query_one(ResultsList).focus()
+        self.set_timer(0.2, self.app.warm_up)
 
     def on_resize(self, event) -> None:
         self.update_layout(event.size.width)
@@ -79,7 +79,7 @@ class MainScreen(Screen):
         wide = width >= WIDE_ENOUGH_FOR_SIDE_DETAIL
         self.set_class(wide, "-wide")
         self.query_one("#side-detail").display = wide
-        if wide:
+        if wide and self.query_one(ResultsList).rows:
             self.show_side_detail()
 
     @property
@@ -116,7 +116,7 @@ class MainScreen(Screen):
                 ResultRow(
                     service_id=service.id,
                     title=title,
-                    spans=app.highlight(title, self.query_text),
+                    spans=result.spans(title) if self.query_text.strip() else [],
                     category=show(vocab.categories.label(service.category), script),
                     status=service.status,
                     status_label=show(vocab.statuses.label(service.status), script),

@@ -1,0 +1,256 @@
+"""Benchmark hkqh's search against a bare rapidfuzz scan (the floor) and thefuzz (the naive approach).
+
+Run from the repository root:
+
+    python benchmarks/search_bench.py            # 1k, 10k and 100k synthetic services, plus the bundled dataset
+    python benchmarks/search_bench.py --quick    # 1k and 10k only, fewer repetitions
+
+For each dataset it prints the time to build hkqh's index and the peak memory while building it, then the median and
+95th-percentile time per query, over a fixed set of queries, of:
+
+- hkqh: ``SearchIndex.search(query, limit=10)`` (folds the query, scores, ranks);
+- floor: ``rapidfuzz.process.extract(fold(query), strings, scorer=fuzz.partial_ratio, limit=10, score_cutoff=80)``
+  over pre-folded strings holding the same texts hkqh searches (titles, aliases, summaries, eligibility, documents,
+  steps; both languages), one string per service;
+- thefuzz: ``thefuzz.process.extract(query, strings, limit=10)`` with its defaults, over the raw texts.
+
+The synthetic services are generated with a fixed seed from realistic Chinese (Hong Kong forms) and English words about
+Qianhai services, with sizes close to the bundled entries (title about 15 Chinese characters and 65 English ones,
+summary about 130 and 450, ten aliases, three eligibility items and three steps), plus generated place and company
+names so that the vocabulary grows with the dataset as it would in real data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rapidfuzz import fuzz, process  # noqa: E402
+from thefuzz import process as thefuzz_process  # noqa: E402
+
+from hkqh_tui.core.folding import fold  # noqa: E402
+from hkqh_tui.core.loading import load_dataset  # noqa: E402
+from hkqh_tui.core.model import Dataset, PlanMention, Service, Source  # noqa: E402
+from hkqh_tui.core.search import SearchIndex  # noqa: E402
+from hkqh_tui.core.text import Text  # noqa: E402
+
+QUERIES: tuple[str, ...] = (
+    "醫療券",  # Traditional
+    "医疗券",  # Simplified
+    "長者醫療 深圳",  # two words
+    "港車北上",
+    "深圳灣口岸",
+    "港車北尚",  # typo
+    "前海法院",  # unspaced words that are not one phrase
+    "帶貓返香港",  # colloquial
+    "housing subsidy",  # English
+    "elderly health care voucher",
+    "subsidies",  # plural
+    "arbitation",  # misspelled
+    "前海 lawyer",  # mixed
+    "72小時",
+    "e站通",
+    "xyzzy",  # nothing
+    "比特幣挖礦",  # nothing
+    "深",  # first keystroke
+    "s",
+    "申請" * 60,  # a long paste
+)
+
+ZH_PLACES = "前海 深圳 南山 蛇口 福田 羅湖 寶安 香港 大灣區 廣州 東莞 珠海 澳門 橫琴 河套 深圳灣 港珠澳大橋".split()
+ZH_PEOPLE = "長者 青年 學生 家庭 司機 專業人士 創業者 投資者 港人 居民 旅客 寵物主人 僱主 律師 醫生 教師".split()
+ZH_TOPICS = (
+    "醫療 教育 住房 就業 交通 稅務 法律 金融 保險 社保 公積金 創業 人才 文化 體育 旅遊 消費 通關 口岸 簽注 證件 "
+    "醫療券 理財通 藥械通 回鄉證 居住證 學位 仲裁 銀行戶口 渡輪 巴士 鐵路 遊艇 檢疫 獸醫 私募 總部"
+).split()
+ZH_KINDS = (
+    "補貼 津貼 資助 計劃 試點 服務 中心 通道 平台 基金 優惠 措施 專線 門診 登記 申請 許可 備案 執業 資格 體驗券"
+).split()
+ZH_LINKS = (
+    "的 可 於 在 為 向 經 並 及 須 已 將 可以 需要 提供 協助 辦理 合資格 每月 每年 最多 不超過 一次性 "
+    "如 先 後 持有 年滿 歲 天 個月 元 人民幣 港元 詳情 查詢 官方 網站 預約 親身 網上"
+).split()
+EN_PLACES = "Qianhai Shenzhen Nanshan Shekou Futian Luohu Bao'an Hong-Kong Greater-Bay-Area Guangzhou Macao Hengqin".split()
+EN_PEOPLE = "elderly youth students families drivers professionals entrepreneurs investors residents visitors employers".split()
+EN_TOPICS = (
+    "health-care education housing employment transport tax legal finance insurance social-security startup talent "
+    "culture sports tourism consumption border-crossing port visa permit voucher wealth-management ferry bus rail "
+    "yacht quarantine veterinary private-equity headquarters arbitration court bank-account"
+).split()
+EN_KINDS = (
+    "subsidy allowance funding scheme pilot service centre channel platform fund relief measure route clinic "
+    "registration application licence filing practice qualification"
+).split()
+EN_LINKS = (
+    "the a of for to in and with by from on at who can may must is are be will each per up month year "
+    "eligible apply online in-person hold aged over under days months RMB HK$ details official website booking"
+).split()
+
+
+def _name_chars() -> str:
+    return "".join(sorted(set("".join(ZH_PLACES + ZH_PEOPLE + ZH_TOPICS + ZH_KINDS))))
+
+
+class ServiceFactory:
+    """Realistic synthetic services, reproducible from a seed."""
+
+    def __init__(self, seed: int = 2026) -> None:
+        self.rng = random.Random(seed)
+        self.chars = _name_chars()
+
+    def zh_name(self) -> str:
+        return "".join(self.rng.choice(self.chars) for _ in range(self.rng.randint(2, 3)))
+
+    def en_name(self) -> str:
+        syllables = ("zhen", "hua", "qian", "hai", "long", "xin", "kai", "tai", "ming", "feng", "shan", "bao", "li")
+        return "".join(self.rng.choice(syllables) for _ in range(self.rng.randint(2, 3))).capitalize()
+
+    def zh_sentence(self, words: int) -> str:
+        pools = (ZH_PLACES, ZH_PEOPLE, ZH_TOPICS, ZH_KINDS, ZH_LINKS, ZH_LINKS)
+        parts = [self.rng.choice(self.rng.choice(pools)) for _ in range(words)]
+        if self.rng.random() < 0.3:
+            parts.insert(self.rng.randrange(len(parts) + 1), self.zh_name())
+        return "".join(parts) + self.rng.choice("，。")
+
+    def en_sentence(self, words: int) -> str:
+        pools = (EN_PLACES, EN_PEOPLE, EN_TOPICS, EN_KINDS, EN_LINKS, EN_LINKS, EN_LINKS)
+        parts = [self.rng.choice(self.rng.choice(pools)).replace("-", " ") for _ in range(words)]
+        if self.rng.random() < 0.3:
+            parts.insert(self.rng.randrange(len(parts) + 1), self.en_name())
+        return " ".join(parts).capitalize() + "."
+
+    def text(self, zh_words: int, en_words: int) -> Text:
+        zh = "".join(self.zh_sentence(8) for _ in range(max(1, zh_words // 8)))
+        en = " ".join(self.en_sentence(12) for _ in range(max(1, en_words // 12)))
+        return Text(zh, en)
+
+    def service(self, index: int) -> Service:
+        rng = self.rng
+        name = self.zh_name()
+        title = Text(
+            rng.choice(ZH_PLACES) + name + rng.choice(ZH_PEOPLE) + rng.choice(ZH_TOPICS) + rng.choice(ZH_KINDS),
+            " ".join(
+                (rng.choice(EN_PLACES), self.en_name(), rng.choice(EN_PEOPLE), rng.choice(EN_TOPICS), rng.choice(EN_KINDS))
+            ).replace("-", " ").title(),
+        )
+        aliases = tuple(
+            rng.choice((lambda: rng.choice(ZH_TOPICS) + rng.choice(ZH_KINDS), self.zh_name, self.en_name))()
+            for _ in range(10)
+        )
+        return Service(
+            id=f"synthetic-{index}",
+            title=title,
+            summary=self.text(40, 80),
+            category="living",
+            audiences=("everyone",),
+            status="operating",
+            aliases=aliases,
+            eligibility=tuple(self.text(8, 14) for _ in range(3)),
+            documents=tuple(self.text(4, 8) for _ in range(rng.randint(0, 2))),
+            steps=tuple(self.text(10, 16) for _ in range(3)),
+            costs=(),
+            contacts=(),
+            sources=(Source("synthetic", "https://example.org", "benchmark", None, False),),
+            last_verified=date(2026, 11, 24),
+            plan_2026=PlanMention("unknown"),
+        )
+
+
+def synthetic_dataset(size: int, vocabularies) -> Dataset:
+    factory = ServiceFactory()
+    services = tuple(factory.service(i) for i in range(size))
+    return Dataset(services=services, vocabularies=vocabularies, origin=f"synthetic-{size}", version="bench")
+
+
+def searchable_texts(service: Service) -> list[str]:
+    """The texts hkqh searches, in both languages."""
+    texts = [service.title.zh_hant, service.title.en, *service.aliases, service.summary.zh_hant, service.summary.en]
+    for item in (*service.eligibility, *service.documents, *service.steps):
+        texts.extend((item.zh_hant, item.en))
+    return texts
+
+
+def timings(function, queries, repeats: int) -> tuple[float, float]:
+    """Median and 95th percentile, in milliseconds, of one call per query, over ``repeats`` rounds."""
+    samples = []
+    for _ in range(repeats):
+        for query in queries:
+            start = time.perf_counter()
+            function(query)
+            samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
+    return statistics.median(samples), p95
+
+
+def bench(label: str, dataset: Dataset, repeats: int, thefuzz_queries: int, thefuzz_repeats: int) -> dict:
+    gc.collect()
+    tracemalloc.start()
+    start = time.perf_counter()
+    index = SearchIndex(dataset)
+    build_ms = (time.perf_counter() - start) * 1000
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    raw = [" ".join(searchable_texts(s)) for s in dataset.services]
+    folded = [fold(text) for text in raw]
+    index.search(QUERIES[0])  # warm caches the way a first keystroke would
+
+    hkqh = timings(lambda q: index.search(q, limit=10), QUERIES, repeats)
+    floor = timings(
+        lambda q: process.extract(fold(q), folded, scorer=fuzz.partial_ratio, limit=10, score_cutoff=80),
+        QUERIES,
+        repeats,
+    )
+    naive = timings(lambda q: thefuzz_process.extract(q, raw, limit=10), QUERIES[:thefuzz_queries], thefuzz_repeats)
+    row = {
+        "label": label,
+        "services": len(dataset.services),
+        "chars": sum(map(len, raw)) // max(1, len(raw)),
+        "build_ms": build_ms,
+        "peak_mb": peak / 1e6,
+        "hkqh": hkqh,
+        "floor": floor,
+        "thefuzz": naive,
+    }
+    print(
+        f"| {label} | {row['services']:,} | {build_ms:,.0f} ms | {row['peak_mb']:,.0f} MB "
+        f"| {hkqh[0]:.2f} / {hkqh[1]:.2f} | {floor[0]:.2f} / {floor[1]:.2f} | {naive[0]:.1f} / {naive[1]:.1f} "
+        f"| {hkqh[0] / floor[0]:.2f}x / {hkqh[1] / floor[1]:.2f}x |",
+        flush=True,
+    )
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1k and 10k services only, fewer repetitions")
+    args = parser.parse_args(argv)
+    bundled = load_dataset()
+    print(f"{len(QUERIES)} queries; times are median / 95th percentile per query, in milliseconds.")
+    print(f"Python {sys.version.split()[0]}; synthetic texts average about the size of the bundled entries.\n")
+    print("| dataset | services | hkqh index build | build peak memory | hkqh ms | floor ms | thefuzz ms | hkqh / floor |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    bench("bundled", bundled, repeats=50, thefuzz_queries=len(QUERIES), thefuzz_repeats=10)
+    sizes = [(1_000, 10, len(QUERIES), 3), (10_000, 5 if args.quick else 10, len(QUERIES), 1)]
+    if not args.quick:
+        sizes.append((100_000, 3, 4, 1))
+    for size, repeats, thefuzz_queries, thefuzz_repeats in sizes:
+        dataset = synthetic_dataset(size, bundled.vocabularies)
+        bench(f"synthetic {size // 1000}k", dataset, repeats, thefuzz_queries, thefuzz_repeats)
+        del dataset
+    print("\nthefuzz at 100k: the first 4 queries once each (it takes seconds per query).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""Start-up time: process start to the first frame with results shown, hkqh next to a minimal Textual app.
+
+Both apps run in a real pseudo-terminal (100x30), started the same way (`python -c ...`), in the same run. The clock
+stops when the terminal output contains a marker that only the finished first screen shows: for hkqh, the count of
+results in the status line; for the minimal app (one Input, one OptionList of 50 items), its last visible item.
+Also reports peak memory (VmHWM) of each app and the start-up of `hkqh list --json` next to `python -c pass`.
+
+Run:  python benchmarks/startup_bench.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import Input, OptionList
+class Minimal(App):
+    def compose(self):
+        yield Input(placeholder="search")
+        yield OptionList(*[f"item {i}" for i in range(50)])
+Minimal().run()
+"""
+
+HKQH_APP = "from hkqh_tui.cli import main; raise SystemExit(main([]))"
+
+
+def peak_memory_kib(pid: int) -> int:
+    """VmHWM of a live process in KiB (0 if unknown)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def time_to_marker(code: str, marker: bytes, env: dict[str, str], timeout: float = 30.0) -> tuple[float, int]:
+    """Seconds from spawning ``python -c code`` in a pty until ``marker`` appears; and peak memory in KiB."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
+        start_new_session=True,
+    )
+    os.close(slave)
+    seen = b""
+    elapsed = float("nan")
+    memory = 0
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if not ready:
+                if process.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            seen += chunk
+            if marker in seen:
+                elapsed = time.perf_counter() - start
+                memory = peak_memory_kib(process.pid)
+                break
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait()
+        os.close(master)
+    if elapsed != elapsed:  # NaN: the marker never came
+        raise RuntimeError(f"marker {marker!r} not seen; last output: {seen[-400:]!r}")
+    return elapsed, memory
+
+
+def time_command(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "TERM": "xterm-256color", "HKQH_CONFIG_DIR": f"{home}/config",
+               "HKQH_DATA_DIR": f"{home}/data", "COLUMNS": "100", "LINES": "30"}
+        env.pop("HKQH_DATA", None)
+        env.pop("NO_COLOR", None)
+        # An installed hkqh has compiled bytecode (pip compiles it), as Textual in site-packages does; make sure a
+        # source checkout has it too, so the comparison is fair.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        import hkqh_tui
+
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(hkqh_tui.__file__).parent)], env=env, check=True)
+        # One warm-up each so that both read their files from the page cache.
+        time_to_marker(MINIMAL_APP, b"item 2", env)
+        time_to_marker(HKQH_APP, "項服務".encode(), env)
+        minimal, hkqh, minimal_mem, hkqh_mem = [], [], [], []
+        for _ in range(args.runs):  # interleaved, so both see the same machine load
+            seconds, memory = time_to_marker(MINIMAL_APP, b"item 2", env)
+            minimal.append(seconds)
+            minimal_mem.append(memory)
+            seconds, memory = time_to_marker(HKQH_APP, "項服務".encode(), env)
+            hkqh.append(seconds)
+            hkqh_mem.append(memory)
+        cli, bare = [], []
+        for _ in range(args.runs):
+            bare.append(time_command([sys.executable, "-c", "pass"], env))
+            cli.append(time_command([sys.executable, "-m", "hkqh_tui", "list", "--json"], env))
+
+    def row(name: str, values: list[float], baseline: list[float], memory: list[int] | None = None) -> str:
+        median = statistics.median(values) * 1000
+        ratio = statistics.median(values) / statistics.median(baseline)
+        mem = f"{max(memory) / 1024:8.1f}" if memory else "       -"
+        return f"{name:<34} {median:9.1f} {max(values) * 1000:9.1f} {ratio:7.2f}x {mem}"
+
+    print(f"runs: {args.runs} (interleaved), terminal 100x30, python {sys.version.split()[0]}")
+    print(f"{'':<34} {'median ms':>9} {'max ms':>9} {'ratio':>8} {'peak MiB':>8}")
+    print(row("minimal Textual app (baseline)", minimal, minimal, minimal_mem))
+    print(row("hkqh first screen with results", hkqh, minimal, hkqh_mem))
+    print(row("python -c pass (baseline)", bare, bare))
+    print(row("hkqh list --json", cli, bare))
+    print(f"hkqh / minimal app: {statistics.median(hkqh) / statistics.median(minimal):.2f}x (target <= 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
