@@ -194,3 +194,29 @@ async def test_broken_dataset_shows_error_screen(tmp_path):
         text = rendered_text(app.screen.query_one("#dataset-error Static"))
         assert "not valid JSON" in text
         await pilot.press("ctrl+q")
+
+
+async def test_clicking_a_source_link_opens_it(make_app, monkeypatch):
+    opened = []
+    app = make_app()
+    monkeypatch.setattr(app, "open_url", lambda url, **kwargs: opened.append(url))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        detail = app.screen.query_one(ServiceDetail)
+        for _ in range(30):
+            detail.scroll_down(animate=False)
+        await pilot.pause()
+        body = app.screen.query_one("#detail-body")
+        region = body.region
+        clicked = False
+        for y in range(region.y, region.y + region.height):
+            widget, _ = app.screen.get_widget_at(region.x + 6, y)
+            if widget is body:
+                style = app.screen.get_style_at(region.x + 8, y)
+                if style.link:
+                    await pilot.click(offset=(region.x + 8, y))
+                    clicked = True
+                    break
+        # The first link on screen is the contact's website, then the source.
+        assert clicked and opened == ["https://example.org/office"]

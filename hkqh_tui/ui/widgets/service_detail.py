@@ -25,6 +25,14 @@ class ServiceDetail(VerticalScroll, can_focus=True):
     def compose(self):
         yield self._body
 
+    def on_click(self, event) -> None:
+        """Open a link (a source or a website) that was clicked."""
+        link = event.style.link
+        if link:
+            event.stop()
+            self.app.open_url(link)
+            self.app.notify(link, timeout=4)
+
     def show_service(self, dataset: Dataset, service: Service | None, script: Script, *, marked: bool = False) -> None:
         """Show ``service`` in ``script`` (or the empty-state hint when None)."""
         changed = service is not self.service
