@@ -220,3 +220,15 @@ async def test_clicking_a_source_link_opens_it(make_app, monkeypatch):
                     break
         # The first link on screen is the contact's website, then the source.
         assert clicked and opened == ["https://example.org/office"]
+
+
+async def test_theme_choice_is_remembered(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert json.loads(settings_file().read_text(encoding="utf-8"))["theme"] == "nord"
+    again = make_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"

@@ -159,3 +159,17 @@ async def test_unwritable_checklists_folder_keeps_changes_in_memory(make_app, is
         await pilot.pause()
         assert app.marked_ids() == {"voucher-test"}
         assert any(n.severity == "error" for n in app._notifications)
+
+
+async def test_service_that_left_the_dataset_is_kept_and_shown(make_app):
+    from hkqh_tui.core.text import Text
+
+    store = ChecklistStore()
+    store.update("我", lambda c: c.with_service("gone-service", Text("已取消的服務", "A withdrawn service")))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        lines = [str(app.screen.query_one(OptionList).get_option_at_index(i).prompt) for i in range(2)]
+        assert lines[0].startswith("已取消的服務") and "不在資料集內" in lines[0]
+    assert saved().service_ids() == ["gone-service"]
