@@ -50,7 +50,7 @@ def bullet_list(lines: Iterable[RenderableType | str]) -> Table:
     """A bulleted list whose wrapped lines stay indented (CJK text has no spaces to wrap on)."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=3, justify="right", no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
+    grid.add_column(overflow="fold")
     for line in lines:
         grid.add_row("•", line)
     return grid
