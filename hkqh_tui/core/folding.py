@@ -68,16 +68,27 @@ def fold(text: str) -> str:
     return _collapse(to_folded_script(_normalize(text)))
 
 
+_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum())})
+
+
+def _fold_ascii(text: str) -> str:
+    """:func:`fold` of an ASCII text, without regular expressions (most English text)."""
+    return " ".join(text.lower().translate(_ASCII_SEPARATORS).split())
+
+
 def fold_many(texts: Sequence[str]) -> list[str]:
-    """:func:`fold` of each text, done in one pass (much faster when indexing thousands of short texts)."""
-    if not texts:
-        return []
-    joined = "\n".join(text.replace("\n", " ") for text in texts)
-    folded = _SEPARATORS_BUT_NEWLINES.sub(" ", to_folded_script(_normalize(joined)))
-    pieces = folded.split("\n")
-    if len(pieces) != len(texts):  # pragma: no cover - no known character normalises to a newline
-        return [fold(text) for text in texts]
-    return [piece.strip() for piece in pieces]
+    """:func:`fold` of each text, done in one pass (much faster when indexing thousands of texts)."""
+    folded: list[str] = [_fold_ascii(text) if text.isascii() else "" for text in texts]
+    others = [index for index, text in enumerate(texts) if not text.isascii()]
+    if not others:
+        return folded
+    joined = "\n".join(texts[index].replace("\n", " ") for index in others)
+    pieces = _SEPARATORS_BUT_NEWLINES.sub(" ", to_folded_script(_normalize(joined))).split("\n")
+    if len(pieces) != len(others):  # pragma: no cover - no known character normalises to a newline
+        pieces = [fold(texts[index]) for index in others]
+    for index, piece in zip(others, pieces):
+        folded[index] = piece.strip()
+    return folded
 
 
 def compact(folded: str) -> str:

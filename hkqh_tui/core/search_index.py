@@ -51,6 +51,9 @@ MAX_TYPO_TERM_CHARS = 8
 
 MAX_SEGMENT_CHARS = 6
 
+MIN_ROOT_CHARS = 5
+MIN_ROOT_SHARE = 0.6
+
 
 BUILD_CHUNK = 1000
 """Services folded together in one pass while building (bounds the memory the joined text needs)."""
@@ -92,6 +95,7 @@ class SearchCorpus:
                 self._add_service(chunk_start + offset, service, mine, name_parts, raw_words)
         self._lexicon = _ITEM_SEPARATOR.join(name_parts)
         self._words: list[str] = sorted(raw_words)
+        self._word_set = raw_words
         self._words_by_length: dict[int, list[str]] = {}
         for word in self._words:
             self._words_by_length.setdefault(len(word), []).append(word)
@@ -118,7 +122,7 @@ class SearchCorpus:
             key = compact(name)
             if key:
                 holders = self._names.setdefault(key, [])
-                if position not in holders:
+                if not holders or holders[-1] != position:  # positions only grow: no duplicate check needed
                     holders.append(position)
 
         fields_of_stem: dict[str, int] = {}
@@ -175,11 +179,14 @@ class SearchCorpus:
 
         Answers ``{position: (fields, the text found)}``. Terms shorter than 3 or longer than
         :data:`MAX_TYPO_TERM_CHARS` characters are not searched this way: with fewer than 3 characters a typo leaves
-        too little to recognise. An extra first character is only tolerated in terms of 4 or more characters.
+        too little to recognise. A 3-character term with a typo keeps only two characters, which ordinary prose
+        shares by chance, so it is only looked for in titles and aliases. An extra character is only tolerated in
+        terms of 4 or more characters.
         """
         length = len(term)
         if not 3 <= length <= MAX_TYPO_TERM_CHARS:
             return {}
+        names_only = length == 3
         head = _typo_pattern(term)  # every variant that keeps the first character
         tail = term[1:]  # the variants that change or drop the first character all contain the rest
         found: dict[int, tuple[int, str]] = {}
@@ -195,9 +202,13 @@ class SearchCorpus:
             fields = 0
             matched = ""
             for index, text_found in spots:
-                if text_found != term:  # an exact hit is find_chinese's
-                    fields |= self._field_at(position, index)
-                    matched = matched or text_found
+                if text_found == term:  # an exact hit is find_chinese's
+                    continue
+                field = self._field_at(position, index)
+                if names_only and field > _ALIAS:
+                    continue
+                fields |= field
+                matched = matched or text_found
             if fields:
                 found[position] = (fields, matched)
         return found
@@ -247,6 +258,19 @@ class SearchCorpus:
         if len(matches) > MAX_PREFIX_EXPANSIONS:
             matches = sorted(matches, key=len)[:MAX_PREFIX_EXPANSIONS]
         return matches
+
+    def known_word_starting(self, word: str) -> str:
+        """The longest known word that ``word`` starts with and mostly is ("retirement" -> "retire"), or "".
+
+        The known word must have at least :data:`MIN_ROOT_CHARS` letters and cover at least
+        :data:`MIN_ROOT_SHARE` of ``word``: it catches derived forms (-ment, -ing, -al) that light stemming leaves.
+        """
+        for length in range(len(word) - 1, MIN_ROOT_CHARS - 1, -1):
+            if length < MIN_ROOT_SHARE * len(word):
+                break
+            if word[:length] in self._word_set:
+                return word[:length]
+        return ""
 
     def knows_stem(self, word_stem: str) -> bool:
         """True when some service has a word of this stem."""

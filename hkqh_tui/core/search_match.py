@@ -3,8 +3,9 @@
 Chinese terms are looked up as substrings. A Chinese term that no title or alias contains is also looked up with one
 typo (a wrong, missing or extra character); if that finds no title or alias either, the term is split into the
 longest pieces that titles and aliases contain ("前海法院" -> 前海 + 法院) and each piece is looked up. English words
-are looked up by stem, by synonym and as the prefix of longer words; a word found in none of these ways is corrected
-to the nearest known words (one typo, two for words of eight letters or more).
+are looked up by stem, by synonym and as the prefix of longer words; a word found in none of these ways is looked up by the known
+word it starts with ("retirement" -> retire), and failing that corrected to the nearest known words (one typo, two
+for words of eight letters or more).
 """
 
 from __future__ import annotations
@@ -169,6 +170,10 @@ def _match_word(corpus: SearchCorpus, term: QueryTerm) -> TermMatches:
         prefix_needles = Needles(prefixes=frozenset({term.text}))
         for word_stem in {stem(word) for word in corpus.words_with_prefix(term.text)} - {term.stem}:
             matches.add(corpus.find_stem(word_stem), MatchKind.PREFIX, prefix_needles)
+    if not matches:
+        root = corpus.known_word_starting(term.text)
+        if root:
+            matches.add(corpus.find_stem(stem(root)), MatchKind.PREFIX, Needles(prefixes=frozenset({root})))
     if not matches:
         for correction in corpus.corrections(term.text):
             correction_stem = stem(correction)

@@ -144,6 +144,12 @@ def test_english_misspelling(index, query, expected):
     assert first(index, query).service.id == expected
 
 
+def test_a_derived_word_finds_its_root(index):
+    result = first(index, "shenzhenese")
+    assert result.service.id in {"port", "voucher", "court"}
+    assert "prefix" in result.reason
+
+
 def test_exact_hits_rank_above_typos(index):
     results = index.search("醫療券")
     assert all(r.tier > MatchTier.TYPO for r in results)

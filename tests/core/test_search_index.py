@@ -93,6 +93,22 @@ def test_chinese_typos(corpus, corpus_and_ids, typed, found):
     assert {ids[p]: value for p, value in corpus.find_chinese_typos(typed).items()} == {"port": (TITLE, found)}
 
 
+def test_three_character_typos_are_looked_for_in_names_only(corpus, corpus_and_ids):
+    ids = corpus_and_ids[1]
+    # 九市 is in the lawyers' summary: with only two characters left, prose matches by chance.
+    assert corpus.find_chinese_typos("九市場") == {}
+    # Four characters with one wrong still leave three: the summary counts.
+    assert {ids[p]: v for p, v in corpus.find_chinese_typos("湾区九城").items()} == {"lawyers": (SUMMARY, "湾区九市")}
+    assert {ids[p]: v for p, v in corpus.find_chinese_typos("回乡正").items()} == {"permit": (ALIAS, "回乡证")}
+
+
+def test_known_word_a_longer_word_starts_with(corpus):
+    assert corpus.known_word_starting("ferrytale") == ""  # "ferry" is under 60% of it
+    assert corpus.known_word_starting("shenzhens") == "shenzhen"
+    assert corpus.known_word_starting("elderlyish") == "elderly"
+    assert corpus.known_word_starting("cat") == ""
+
+
 def test_chinese_typos_need_three_characters_and_skip_exact_hits(corpus):
     assert corpus.find_chinese_typos("深x") == {}
     assert corpus.find_chinese_typos("深圳湾口岸") == {}
