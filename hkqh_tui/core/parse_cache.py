@@ -91,7 +91,7 @@ class ParseCache:
         signature = self._signature(path)
         if signature is None or signature[1] > (time.time() - RACY_SECONDS) * 1e9:
             return
-        self._entries[str(path)] = {"signature": signature, "parsed": _encode(parsed)}
+        self._entries[str(path)] = {"signature": signature, "parsed": parsed}
         self._dirty = True
 
     def forget_others(self, keep: set[str]) -> None:
@@ -107,7 +107,7 @@ class ParseCache:
             return
         from hkqh_tui.core.atomic import atomic_write_text
 
-        data = {"format": CACHE_FORMAT, "hkqh": __version__, "files": self._entries}
+        data = {"format": CACHE_FORMAT, "hkqh": __version__, "files": _encode(self._entries)}
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_text(self.file, json.dumps(data, ensure_ascii=False))

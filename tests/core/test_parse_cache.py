@@ -85,3 +85,20 @@ def test_cache_can_be_disabled(small_dataset, monkeypatch, isolated_user_dirs):
     assert parse_cache.cache_disabled()
     read_dataset(small_dataset)
     assert not (isolated_user_dirs["data"].parent / "cache").exists()
+
+
+def test_toml_dates_survive_a_partial_update(small_dataset):
+    """A cache holding TOML dates is rewritten when another file changes (dates must be encoded again)."""
+    services = small_dataset / "services"
+    first = services / "port-test.toml"
+    first.write_text(first.read_text(encoding="utf-8").replace('"last_verified" = "2026-11-24"', "last_verified = 2026-11-24"), encoding="utf-8")
+    for path in services.glob("*.toml"):
+        age(path)
+    before = snapshot(read_dataset(small_dataset))
+    other = services / "ehcv-test.toml"
+    other.write_text(other.read_text(encoding="utf-8").replace("測試用的服務簡介。", "改過的簡介。"), encoding="utf-8")
+    age(other, 5)
+    changed = read_dataset(small_dataset)
+    assert changed.problems == []
+    again = read_dataset(small_dataset)
+    assert snapshot(again) == snapshot(changed) != before
