@@ -40,7 +40,7 @@ def results_table(dataset: Dataset, results: list[SearchResult], script: Script)
     """A table of results, best first: id, highlighted title, category, status and why it matched."""
     vocab = dataset.vocabularies
     table = Table(show_lines=False, header_style="bold", expand=False)
-    table.add_column("id", overflow="fold", max_width=28, style="dim")
+    table.add_column("id", no_wrap=True, style="dim")  # ids are copied into other commands: never split them
     table.add_column(heading("title", script), overflow="fold", ratio=1, min_width=20)
     table.add_column(heading("category", script), overflow="fold")
     table.add_column(heading("status", script), no_wrap=True)
