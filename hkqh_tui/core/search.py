@@ -6,8 +6,9 @@ Build a :class:`SearchIndex` once per dataset (it folds and indexes every servic
 Ranking is explainable and stable. Results are ordered by :class:`MatchTier` first (the query is a title or alias;
 every word is in the title or aliases; in the summary; in the details; only with a typo; only in part), then by a
 score within the tier (where each word was found and how, weighted so that rare words count more than words most
-services have), then by the dataset's curated order. ``SearchResult.score`` is the tier plus that share (0 to 0.99),
-so 5.83 is a match in titles or aliases and 6.99 an exact title or alias. A query that matches nothing well returns an empty list.
+services have, plus a little when the query covers much of the title), then by the dataset's curated order. ``SearchResult.score`` is the tier plus that share (0 to 0.99),
+so 5.83 is a match in titles or aliases and 6.99 an exact title or alias. A query that matches nothing well returns
+an empty list.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ __all__ = ["MatchTier", "SearchIndex", "SearchResult", "highlight_spans"]
 MIN_PARTIAL_COVERAGE = 0.5
 """A service that has only part of the query is listed when it has at least this (weighted) share of it."""
 
+TITLE_SHARE_WEIGHT = 0.15
+"""Added, in proportion, when the query covers much of a title: "Shenzhen Bay" is more the port than the buses to it."""
+
+MAX_WITHIN = 1.35
+"""About the most a result can collect within its tier (field, kind, extra-field and title-share bonuses)."""
+
 _FIELD_NAMES = {Field.TITLE: "title", Field.ALIAS: "alias", Field.SUMMARY: "summary", Field.DETAILS: "details"}
 
 
@@ -40,7 +47,8 @@ class SearchResult:
     """The tier plus the share of the query found, weighted by field and kind (higher is better)."""
     tier: MatchTier
     reason: str
-    """Why it matched, in a few words ("exact alias", "title", "summary, with a typo")."""
+    """Why it matched, in a few words: "exact title or alias", "title + summary", "alias (typo)",
+    "part of the query: summary (split)"."""
     needles: Needles = field(default_factory=Needles, repr=False)
     """What matched, folded; used to highlight."""
 
@@ -112,7 +120,7 @@ class SearchIndex:
         total_weight = sum(weights)
         exact = set(corpus.services_named(parsed.compact))
         candidates = exact.union(*(m.best for m in matches))
-        term_bests = [(weight, m.best) for weight, m in zip(weights, matches)]
+        term_bests = [(weight, m.best, term) for weight, m, term in zip(weights, matches, parsed.terms)]
         scored: list[tuple[float, int, MatchTier]] = []
         for position in candidates:
             if allowed is not None and not allowed[position]:
@@ -120,21 +128,24 @@ class SearchIndex:
             if position in exact:
                 scored.append((-(MatchTier.EXACT + 0.99), position, MatchTier.EXACT))
                 continue
-            covered = quality = 0.0
+            covered = quality = title_share = 0.0
             tier = MatchTier.EXACT
-            for weight, best in term_bests:
+            for weight, best, term in term_bests:
                 hit = best.get(position)
                 if hit is not None:
                     covered += weight * hit.coverage
                     quality += weight * hit.quality
                     if hit.tier < tier:
                         tier = hit.tier
+                    if hit.field is Field.TITLE:
+                        title_share += min(1.0, len(term.text) / corpus.title_length(position, term.ideographic))
             coverage = covered / total_weight
             if coverage < 1.0 - 1e-9:
                 if coverage < MIN_PARTIAL_COVERAGE:
                     continue
                 tier = MatchTier.PARTIAL
-            score = round(tier + min(quality / total_weight, 1.0) * 0.99, 4)
+            within = quality / total_weight + TITLE_SHARE_WEIGHT * title_share / len(term_bests)
+            score = round(tier + min(within / MAX_WITHIN, 0.99), 4)
             scored.append((-score, position, tier))
         if limit is not None and limit < len(scored):
             chosen = heapq.nsmallest(limit, scored)

@@ -50,10 +50,11 @@ MAX_TYPO_TERM_CHARS = 8
 """Chinese terms longer than this are not searched for with a typo (they are split into words instead)."""
 
 MAX_SEGMENT_CHARS = 6
+"""The longest piece a Chinese term is split into."""
 
 MIN_ROOT_CHARS = 5
 MIN_ROOT_SHARE = 0.6
-
+"""A known word that a longer query word starts with must have 5 letters and 60% of it (retire-ment)."""
 
 BUILD_CHUNK = 1000
 """Services folded together in one pass while building (bounds the memory the joined text needs)."""
@@ -82,6 +83,7 @@ class SearchCorpus:
         self.size = len(services)
         self._chinese: list[str] = []
         self._bounds: list[tuple[int, int, int]] = []  # where the alias, summary and details parts start
+        self._title_lengths: list[tuple[int, int]] = []  # compact folded title: Chinese, English
         self._names: dict[str, list[int]] = {}
         self._postings: dict[str, array] = {}
         name_parts: list[str] = []
@@ -116,6 +118,7 @@ class SearchCorpus:
         alias_start = len(parts[0]) + 1
         summary_start = alias_start + len(parts[1]) + 1
         self._bounds.append((alias_start, summary_start, summary_start + len(parts[2]) + 1))
+        self._title_lengths.append((len(parts[0]), len(compact(title_en))))
         name_parts.append(parts[0])
         name_parts.append(alias_text)
         for name in (title_zh, title_en, *aliases):
@@ -143,6 +146,10 @@ class SearchCorpus:
             if found is None:
                 found = postings[word_stem] = array("I")
             found.append(position << 4 | fields)
+
+    def title_length(self, position: int, chinese: bool) -> int:
+        """The length of a service's folded, space-free title in Chinese or in English (at least 1)."""
+        return max(1, self._title_lengths[position][0 if chinese else 1])
 
     # -- exact names ---------------------------------------------------------------------------------------------
 

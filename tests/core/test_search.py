@@ -215,6 +215,20 @@ def test_ties_break_in_curated_order(tmp_path):
     assert ids(results) == ["twin-visit", "twin-health", "twin-legal"]  # the vocabulary's category order
 
 
+def test_a_query_covering_more_of_a_title_ranks_first(tmp_path):
+    buses = {"zh-Hant": "往來深圳灣口岸的巴士及小巴", "en": "Buses to Shenzhen Bay Port"}
+    port = {"zh-Hant": "深圳灣口岸", "en": "Shenzhen Bay Port"}
+    records = [
+        service_record("buses", title=buses, category="visit", aliases=[]),
+        service_record("port", title=port, category="health", aliases=[]),
+    ]
+    two = SearchIndex(load_dataset(write_dataset(tmp_path, records)))
+    assert ids(two.search("")) == ["buses", "port"]  # curated order puts the buses first
+    assert ids(two.search("深圳灣")) == ["port", "buses"]
+    assert ids(two.search("shenzhen bay")) == ["port", "buses"]
+    assert two.search("深圳灣")[0].tier == two.search("深圳灣")[1].tier == MatchTier.NAME
+
+
 def test_results_are_sorted_and_stable(index):
     for query in ("前海", "香港", "hong kong", "醫療券", "巴士", "she", "深圳"):
         results = index.search(query)
