@@ -82,8 +82,12 @@ ZH_LINKS = (
     "的 可 於 在 為 向 經 並 及 須 已 將 可以 需要 提供 協助 辦理 合資格 每月 每年 最多 不超過 一次性 "
     "如 先 後 持有 年滿 歲 天 個月 元 人民幣 港元 詳情 查詢 官方 網站 預約 親身 網上"
 ).split()
-EN_PLACES = "Qianhai Shenzhen Nanshan Shekou Futian Luohu Bao'an Hong-Kong Greater-Bay-Area Guangzhou Macao Hengqin".split()
-EN_PEOPLE = "elderly youth students families drivers professionals entrepreneurs investors residents visitors employers".split()
+EN_PLACES = (
+    "Qianhai Shenzhen Nanshan Shekou Futian Luohu Bao'an Hong-Kong Greater-Bay-Area Guangzhou Macao Hengqin"
+).split()
+EN_PEOPLE = (
+    "elderly youth students families drivers professionals entrepreneurs investors residents visitors employers"
+).split()
 EN_TOPICS = (
     "health-care education housing employment transport tax legal finance insurance social-security startup talent "
     "culture sports tourism consumption border-crossing port visa permit voucher wealth-management ferry bus rail "
@@ -142,12 +146,9 @@ class ServiceFactory:
     def service(self, index: int) -> Service:
         rng = self.rng
         name = self.zh_name()
-        title = Text(
-            rng.choice(ZH_PLACES) + name + rng.choice(ZH_PEOPLE) + rng.choice(ZH_TOPICS) + rng.choice(ZH_KINDS),
-            " ".join(
-                (rng.choice(EN_PLACES), self.en_name(), rng.choice(EN_PEOPLE), rng.choice(EN_TOPICS), rng.choice(EN_KINDS))
-            ).replace("-", " ").title(),
-        )
+        chinese = rng.choice(ZH_PLACES) + name + rng.choice(ZH_PEOPLE) + rng.choice(ZH_TOPICS) + rng.choice(ZH_KINDS)
+        english = (rng.choice(EN_PLACES), self.en_name(), rng.choice(EN_PEOPLE), rng.choice(EN_TOPICS))
+        title = Text(chinese, " ".join((*english, rng.choice(EN_KINDS))).replace("-", " ").title())
         aliases = tuple(
             rng.choice((lambda: rng.choice(ZH_TOPICS) + rng.choice(ZH_KINDS), self.zh_name, self.en_name))()
             for _ in range(10)
@@ -259,8 +260,9 @@ def bench(label: str, dataset: Dataset, repeats: int, thefuzz_queries: int, thef
         "floor": floor,
         "thefuzz": naive,
     }
+    memory = f"{peak_mb:,.0f} MB" + (" (RSS)" if method == "RSS" else "")
     print(
-        f"| {label} | {row['services']:,} | {build_ms:,.0f} ms | {row['peak_mb']:,.0f} MB{' (RSS)' if method == 'RSS' else ''} "
+        f"| {label} | {row['services']:,} | {build_ms:,.0f} ms | {memory} "
         f"| {hkqh[0]:.2f} / {hkqh[1]:.2f} | {floor[0]:.2f} / {floor[1]:.2f} | {naive[0]:.1f} / {naive[1]:.1f} "
         f"| {hkqh[0] / floor[0]:.2f}x / {hkqh[1] / floor[1]:.2f}x |",
         flush=True,
@@ -275,7 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     bundled = load_dataset()
     print(f"{len(QUERIES)} queries; times are median / 95th percentile per query, in milliseconds.")
     print(f"Python {sys.version.split()[0]}; synthetic texts average about the size of the bundled entries.\n")
-    print("| dataset | services | hkqh index build | build peak memory | hkqh ms | floor ms | thefuzz ms | hkqh / floor |")
+    print(
+        "| dataset | services | hkqh index build | build peak memory | hkqh ms | floor ms | thefuzz ms "
+        "| hkqh / floor |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     bench("bundled", bundled, repeats=50, thefuzz_queries=len(QUERIES), thefuzz_repeats=10)
     sizes = [(1_000, 10, len(QUERIES), 3), (10_000, 3 if args.quick else 5, 10, 1)]

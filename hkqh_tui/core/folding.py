@@ -1,11 +1,11 @@
 """Fold text for matching, so that the way something is typed does not matter.
 
-Folding, in order: control characters and lone surrogates become spaces; Unicode compatibility forms are normalised (full-width letters,
-digits and punctuation become their usual forms); case is folded and accents are dropped; OpenCC ``hk2s`` turns
-Traditional, HK variant and Simplified characters alike into Simplified; every run of punctuation, symbols,
-whitespace and control characters becomes one space. The dataset and the query are folded the same way. A folded
-string is for matching only and is never shown (``hk2s`` turns a few Cantonese characters into rare glyphs, for
-example 嗰 into 𠮶).
+Folding, in order: control characters and lone surrogates become spaces; Unicode compatibility forms are normalised
+(full-width letters, digits and punctuation become their usual forms); case is folded and accents are dropped;
+OpenCC ``hk2s`` turns Traditional, HK variant and Simplified characters alike into Simplified; every run of
+punctuation, symbols, whitespace and control characters becomes one space. The dataset and the query are folded the
+same way. A folded string is for matching only and is never shown (``hk2s`` turns a few Cantonese characters into
+rare glyphs, for example 嗰 into 𠮶).
 
 ``hk2s`` maps each Han character of the Basic Multilingual Plane to exactly one character (tests/core/test_folding.py
 checks U+4E00 to U+9FFF), which lets :func:`fold_with_offsets` map folded positions back to the displayed text.

@@ -6,9 +6,9 @@ Build a :class:`SearchIndex` once per dataset (it folds and indexes every servic
 Ranking is explainable and stable. Results are ordered by :class:`MatchTier` first (the query is a title or alias;
 every word is in the title or aliases; in the summary; in the details; only with a typo; only in part), then by a
 score within the tier (where each word was found and how, weighted so that rare words count more than words most
-services have, plus a little when the query covers much of the title), then by the dataset's curated order. ``SearchResult.score`` is the tier plus that share (0 to 0.99),
-so 5.83 is a match in titles or aliases and 6.99 an exact title or alias. A query that matches nothing well returns
-an empty list.
+services have, plus a little when the query covers much of the title), then by the dataset's curated order.
+``SearchResult.score`` is the tier plus that share (0 to 0.99), so 5.83 is a match in titles or aliases and 6.99 an
+exact title or alias. A query that matches nothing well returns an empty list.
 """
 
 from __future__ import annotations

@@ -69,7 +69,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def query_needles(query: str) -> Needles:
-    """The needles a query stands for without an index: its Chinese terms, its words' stems and the words as prefixes."""
+    """What a query stands for without an index: its Chinese terms, its words' stems, and its words as prefixes."""
     parsed = parse_query(query)
     chinese = {term.text for term in parsed.terms if term.ideographic}
     words = [term for term in parsed.terms if not term.ideographic]

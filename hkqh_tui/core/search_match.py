@@ -2,10 +2,10 @@
 
 Chinese terms are looked up as substrings. A Chinese term that no title or alias contains is also looked up with one
 typo (a wrong, missing or extra character); if that finds no title or alias either, the term is split into the
-longest pieces that titles and aliases contain ("前海法院" -> 前海 + 法院) and each piece is looked up. English words
-are looked up by stem, by synonym and as the prefix of longer words; a word found in none of these ways is looked up by the known
-word it starts with ("retirement" -> retire), and failing that corrected to the nearest known words (one typo, two
-for words of eight letters or more).
+longest pieces that titles and aliases contain ("前海法院" -> 前海 + 法院) and each piece is looked up. English words are
+looked up by stem, by synonym and as the prefix of longer words; a word found in none of these ways is looked up by
+the known word it starts with ("retirement" -> retire), and failing that corrected to the nearest known words (one
+typo, two for words of eight letters or more).
 """
 
 from __future__ import annotations

@@ -44,7 +44,10 @@ def test_json_in_a_real_process(data):
     found = json.loads(result.stdout.decode("utf-8"))
     assert [r["id"] for r in found] == ["voucher", "e-station"]
     best = found[0]
-    assert best["title"] == {"zh-Hant": "長者醫療券大灣區試點計劃", "en": "Elderly Health Care Voucher Greater Bay Area Pilot Scheme"}
+    assert best["title"] == {
+        "zh-Hant": "長者醫療券大灣區試點計劃",
+        "en": "Elderly Health Care Voucher Greater Bay Area Pilot Scheme",
+    }
     assert (best["category"], best["status"], best["tier"]) == ("health", "pilot", "name")
     assert isinstance(best["score"], float) and best["score"] > found[1]["score"]
 

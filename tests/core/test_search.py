@@ -139,7 +139,9 @@ def test_typo_in_a_three_character_word(index):
     assert first(index, "回鄉正").service.id == "permit"  # 回鄉證 with a wrong last character
 
 
-@pytest.mark.parametrize(("query", "expected"), [("lawers", "lawyers"), ("sheko ferrys", "ferry"), ("vouchr", "voucher")])
+@pytest.mark.parametrize(
+    ("query", "expected"), [("lawers", "lawyers"), ("sheko ferrys", "ferry"), ("vouchr", "voucher")]
+)
 def test_english_misspelling(index, query, expected):
     assert first(index, query).service.id == expected
 
