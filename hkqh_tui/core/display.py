@@ -21,8 +21,15 @@ def _hk2s():
 
 @lru_cache(maxsize=4096)
 def _is_kept_as_written(char: str) -> bool:
-    """True for a BMP character that hk2s would turn into a character outside the BMP."""
-    if ord(char) > 0xFFFF or ord(char) < 0x2E80:
+    """True for a character OpenCC must not see or must not change.
+
+    That is a BMP character that hk2s would turn into one outside the BMP, and also control characters and lone
+    surrogates: OpenCC stops at a NUL and cannot encode a surrogate, so those are passed through untouched.
+    """
+    code = ord(char)
+    if code < 0x20 or 0xD800 <= code <= 0xDFFF:
+        return True
+    if code > 0xFFFF or code < 0x2E80:
         return False
     return any(ord(c) > 0xFFFF for c in _hk2s().convert(char))
 

@@ -23,6 +23,8 @@ from hkqh_tui.core.text import Text
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+"""Control characters (other than tab and newline) and lone surrogates: they break terminals and encoders."""
 URL = re.compile(r"^https?://[^\s/?#]+\.[^\s]*$|^https?://[^\s/?#]+$", re.IGNORECASE)
 
 SERVICE_FIELDS = (
@@ -87,6 +89,10 @@ class _ServiceChecker:
             return ""
         if required and not value.strip():
             self.problem(field, "must not be empty")
+        bad = next((c for c in value if UNPRINTABLE.match(c)), None)
+        if bad is not None:
+            self.problem(field, f"contains an invalid character (U+{ord(bad):04X}); remove it")
+            return ""
         return value
 
     def url(self, value: Any, field: str) -> str:

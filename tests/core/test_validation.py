@@ -119,3 +119,13 @@ def test_record_that_is_not_an_object(tmp_path):
     path = write_json_dataset(tmp_path / "all.json", [["not", "a", "service"]])
     problems = read_dataset(path).problems
     assert len(problems) == 1 and "table/object" in problems[0].message
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x1b[31m", "\ud800"])
+def test_control_characters_and_lone_surrogates_are_rejected(tmp_path, bad):
+    import json
+
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps([service_record("svc", aliases=[f"a{bad}b"])]), encoding="ascii")  # \u escapes
+    problems = read_dataset(path).problems
+    assert any(p.field == "aliases[0]" and "invalid character" in p.message for p in problems)
