@@ -232,3 +232,20 @@ async def test_theme_choice_is_remembered(make_app):
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+
+
+async def test_hostile_input_in_the_search_box(make_app):
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        search = app.screen.query_one("#search", Input)
+        for text in ("醫" * 100_000, "\x00\x1b[31m(.*)[", "🐶🐱 𠮶嗰", "\ud800"):
+            search.value = ""
+            app.screen.query_one("#search", Input).post_message(events.Paste(text))
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+        search.value = "深圳灣"
+        await pilot.pause()
+        assert result_ids(app)[0] == "port-test"
