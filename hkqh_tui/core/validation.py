@@ -89,9 +89,9 @@ class _ServiceChecker:
             return ""
         if required and not value.strip():
             self.problem(field, "must not be empty")
-        bad = next((c for c in value if UNPRINTABLE.match(c)), None)
+        bad = UNPRINTABLE.search(value)
         if bad is not None:
-            self.problem(field, f"contains an invalid character (U+{ord(bad):04X}); remove it")
+            self.problem(field, f"contains an invalid character (U+{ord(bad.group()):04X}); remove it")
             return ""
         return value
 
