@@ -55,7 +55,7 @@ class MainScreen(Screen):
         app = self.hkqh
         yield Static(id="title-bar")
         yield SearchInput(id="search", select_on_focus=False)
-        yield FilterBar(app.dataset.vocabularies, id="filter-bar")
+        yield FilterBar(app.dataset.vocabularies, app.script, app.filters, id="filter-bar")
         with Horizontal(id="body"):
             with Vertical(id="results-pane"):
                 yield ResultsList(id="results")

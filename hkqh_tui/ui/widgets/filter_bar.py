@@ -27,18 +27,32 @@ class FilterBar(Horizontal):
             self.name = name
             self.value = value
 
-    def __init__(self, vocabularies: Vocabularies, **kwargs) -> None:
+    def __init__(self, vocabularies: Vocabularies, script: Script, values: dict[str, str | None], **kwargs) -> None:
         super().__init__(**kwargs)
         self.vocabularies = vocabularies
+        self.script = script
+        self.initial_values = values
         self._quiet = False
 
     def _vocabulary(self, name: str) -> Vocabulary:
         return {"category": self.vocabularies.categories, "audience": self.vocabularies.audiences,
                 "status": self.vocabularies.statuses}[name]
 
+    def _options(self, name: str, script: Script) -> list[tuple[str, str]]:
+        vocabulary = self._vocabulary(name)
+        return [(show(vocabulary.label(key), script), key) for key in vocabulary.keys()]
+
     def compose(self) -> ComposeResult:
         for name in FILTERS:
-            yield Select([], id=f"filter-{name}", compact=True, allow_blank=True, prompt=name)
+            value = self.initial_values.get(name)
+            yield Select(
+                self._options(name, self.script),
+                id=f"filter-{name}",
+                compact=True,
+                allow_blank=True,
+                prompt=tr(_PROMPTS[name], self.script),
+                value=value if value in self._vocabulary(name) else Select.NULL,
+            )
 
     def select(self, name: str) -> Select:
         """The select of filter ``name``."""
@@ -46,17 +60,24 @@ class FilterBar(Horizontal):
 
     def set_script(self, script: Script, values: dict[str, str | None]) -> None:
         """Relabel every select in ``script`` and show ``values`` without posting Changed."""
+        if script == self.script and values == {name: self._value(name) for name in FILTERS}:
+            return
+        self.script = script
         self._quiet = True
         try:
             for name in FILTERS:
                 widget = self.select(name)
                 vocabulary = self._vocabulary(name)
                 widget.prompt = tr(_PROMPTS[name], script)
-                widget.set_options([(show(vocabulary.label(key), script), key) for key in vocabulary.keys()])
+                widget.set_options(self._options(name, script))
                 value = values.get(name)
                 widget.value = value if value in vocabulary else Select.NULL
         finally:
             self.call_after_refresh(self._listen)
+
+    def _value(self, name: str) -> str | None:
+        value = self.select(name).value
+        return None if value is Select.NULL else str(value)
 
     def _listen(self) -> None:
         self._quiet = False

@@ -102,30 +102,28 @@ class ResultsList(OptionList):
         previous = None if from_top else self.highlighted_service_id
         self.rows = rows
         self._column_widths = (category_width, status_width)
-        self.set_options(self._options_for(rows))
-        if rows:
-            ids = [row.service_id for row in rows]
-            self.highlighted = ids.index(previous) if previous in ids else 0
+        if not self.size.width:
+            return  # not laid out yet: the first resize draws the rows at the real width
+        self._draw(previous)
+
+    def _draw(self, keep: str | None) -> None:
+        self.set_options(self._options_for(self.rows))
+        if self.rows:
+            ids = [row.service_id for row in self.rows]
+            self.highlighted = ids.index(keep) if keep in ids else 0
 
     def _options_for(self, rows: list[ResultRow]) -> list[Option]:
         width = max(20, self.scrollable_content_region.width or self.size.width or 80)
         category_width, status_width = self._column_widths
         return [Option(render_row(row, width, category_width, status_width), id=row.service_id) for row in rows]
 
-    def redraw(self) -> None:
-        """Lay the rows out again (after a resize or a change of marks)."""
-        highlighted = self.highlighted
-        self.set_options(self._options_for(self.rows))
-        if self.rows and highlighted is not None:
-            self.highlighted = min(highlighted, len(self.rows) - 1)
-
     def on_resize(self) -> None:
-        self.redraw()
+        self._draw(self.highlighted_service_id)
 
     @property
     def highlighted_service_id(self) -> str | None:
         """The id of the highlighted service, if any."""
-        if self.highlighted is None or not self.rows or self.highlighted >= len(self.rows):
+        if self.highlighted is None or not self.rows or self.highlighted >= len(self.rows) or not self.option_count:
             return None
         return self.rows[self.highlighted].service_id
 
