@@ -238,12 +238,13 @@ class MainScreen(Screen):
         """Move the focus to the results (or leave it in the search box when there are none)."""
         results_list = self.query_one(ResultsList)
         if results_list.display:
-            results_list.focus()
+            self.set_focus(results_list)
 
     # ---- actions ----------------------------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        # Focus at once (Widget.focus() defers it), so keys typed right after "/" land in the search box.
+        self.set_focus(self.query_one("#search", Input))
 
     def action_focus_filters(self) -> None:
         self.query_one(FilterBar).select(FILTERS[0]).focus()
