@@ -36,7 +36,7 @@ def _try_lock(fd: int) -> bool:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
     except (BlockingIOError, PermissionError):
         return False
-    except OSError as error:
+    except OSError:
         if fcntl is None:  # msvcrt reports a held lock as a plain OSError (EDEADLOCK)
             return False
         raise

@@ -16,7 +16,7 @@ from hkqh_tui.core.display import show
 from hkqh_tui.core.loading import read_dataset
 from hkqh_tui.core.model import Dataset
 from hkqh_tui.core.paths import settings_file
-from hkqh_tui.core.settings import Settings, SettingsSaveError, load_settings, save_settings
+from hkqh_tui.core.settings import SettingsSaveError, load_settings, save_settings
 from hkqh_tui.core.text import SCRIPTS, Script
 from hkqh_tui.ui.bindings import localize_bindings
 from hkqh_tui.ui.strings import tr
