@@ -13,9 +13,7 @@ from rich.text import Text as RichText
 from hkqh_tui.core.display import show, show_plain
 from hkqh_tui.core.model import Dataset, Service
 from hkqh_tui.core.text import Script
-from hkqh_tui.core.ui_text import heading, plan_label, verified_label
-
-STATUS_STYLES = {"operating": "green", "pilot": "cyan", "planned": "yellow", "announced": "magenta"}
+from hkqh_tui.core.ui_text import STATUS_STYLES, heading, plan_label, verified_label
 
 
 def services_table(dataset: Dataset, services: Iterable[Service], script: Script) -> Table:

@@ -10,13 +10,17 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from hkqh_tui.cli.context import CommandContext
-from hkqh_tui.cli.data_commands import add_filter_options, add_script_option, check_filters
-from hkqh_tui.cli.render import STATUS_STYLES
+from hkqh_tui.cli.data_commands import (
+    add_filter_options,
+    add_script_option,
+    check_filters,
+)
 from hkqh_tui.core.display import show
 from hkqh_tui.core.model import Dataset
 from hkqh_tui.core.search import SearchIndex, SearchResult
+from hkqh_tui.core.serialize import service_brief_json
 from hkqh_tui.core.text import Script
-from hkqh_tui.core.ui_text import heading
+from hkqh_tui.core.ui_text import STATUS_STYLES, heading
 
 HIGHLIGHT_STYLE = "bold reverse"
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -60,14 +64,8 @@ def results_table(dataset: Dataset, results: list[SearchResult], script: Script)
 def result_to_json(result: SearchResult) -> dict[str, Any]:
     """One result for --json: the service's id, bilingual title and summary, category, audiences, status, and
     the score, tier and reason of the match."""
-    service = result.service
     return {
-        "id": service.id,
-        "title": service.title.to_json(),
-        "summary": service.summary.to_json(),
-        "category": service.category,
-        "audiences": list(service.audiences),
-        "status": service.status,
+        **service_brief_json(result.service),
         "score": result.score,
         "tier": result.tier.name.lower(),
         "reason": result.reason,

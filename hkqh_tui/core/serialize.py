@@ -33,11 +33,8 @@ def contact_to_json(contact: Contact) -> dict[str, Any]:
     return data
 
 
-def service_to_json(service: Service) -> dict[str, Any]:
-    """A service as a JSON object with the schema's field names."""
-    plan: dict[str, Any] = {"mentioned": service.plan_2026.mentioned}
-    if service.plan_2026.note is not None:
-        plan["note"] = service.plan_2026.note.to_json()
+def service_brief_json(service: Service) -> dict[str, Any]:
+    """The first fields of a service's JSON object: id, title, summary, category, audiences, status."""
     return {
         "id": service.id,
         "title": service.title.to_json(),
@@ -45,6 +42,16 @@ def service_to_json(service: Service) -> dict[str, Any]:
         "category": service.category,
         "audiences": list(service.audiences),
         "status": service.status,
+    }
+
+
+def service_to_json(service: Service) -> dict[str, Any]:
+    """A service as a JSON object with the schema's field names."""
+    plan: dict[str, Any] = {"mentioned": service.plan_2026.mentioned}
+    if service.plan_2026.note is not None:
+        plan["note"] = service.plan_2026.note.to_json()
+    return {
+        **service_brief_json(service),
         "aliases": list(service.aliases),
         "eligibility": [t.to_json() for t in service.eligibility],
         "documents": [t.to_json() for t in service.documents],

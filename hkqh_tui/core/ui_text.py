@@ -51,6 +51,9 @@ _PLAN: dict[str, tuple[str, str]] = {
 
 STALE_AFTER_DAYS = 365
 
+STATUS_STYLES: dict[str, str] = {"operating": "green", "pilot": "cyan", "planned": "yellow", "announced": "magenta"}
+"""The colour of each status wherever it is shown (rich style names)."""
+
 
 def _pick(pair: tuple[str, str], script: Script) -> str:
     zh, en = pair

@@ -12,7 +12,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-STATUS_STYLES = {"operating": "green", "pilot": "cyan", "planned": "yellow", "announced": "magenta"}
+from hkqh_tui.core.ui_text import STATUS_STYLES
+
 MARK = "✓"
 
 
