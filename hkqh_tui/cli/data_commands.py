@@ -10,7 +10,7 @@ from rich.markup import escape
 from hkqh_tui.cli.context import CommandContext, CommandError
 from hkqh_tui.cli.render import service_detail, services_table
 from hkqh_tui.core.loading import read_dataset
-from hkqh_tui.core.model import Dataset, Service
+from hkqh_tui.core.model import FILTERS, Dataset, Service
 from hkqh_tui.core.serialize import service_to_json
 from hkqh_tui.core.text import SCRIPTS
 
@@ -34,8 +34,8 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
 
 def check_filters(dataset: Dataset, args: argparse.Namespace) -> None:
     """Reject a filter value that is not in the vocabulary, naming the valid ones."""
-    vocab = dataset.vocabularies
-    for option, vocabulary in (("category", vocab.categories), ("audience", vocab.audiences), ("status", vocab.statuses)):
+    for option in FILTERS:
+        vocabulary = dataset.vocabularies.for_filter(option)
         value = getattr(args, option, None)
         if value is not None and value not in vocabulary:
             raise CommandError(
@@ -46,11 +46,7 @@ def check_filters(dataset: Dataset, args: argparse.Namespace) -> None:
 
 def matches_filters(service: Service, args: argparse.Namespace) -> bool:
     """True when the service passes the --category/--audience/--status filters."""
-    return (
-        (args.category is None or service.category == args.category)
-        and (args.audience is None or args.audience in service.audiences)
-        and (args.status is None or service.status == args.status)
-    )
+    return service.matches(args.category, args.audience, args.status)
 
 
 def run_list(args: argparse.Namespace, context: CommandContext) -> int:

@@ -9,6 +9,8 @@ from hkqh_tui.core.text import Text
 
 STATUSES: tuple[str, ...] = ("operating", "pilot", "planned", "announced")
 PLAN_MENTIONS: tuple[str, ...] = ("yes", "no", "unknown")
+FILTERS: tuple[str, ...] = ("category", "audience", "status")
+"""The filters a search or listing can combine, each backed by one vocabulary."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,14 @@ class Service:
     last_verified: date
     plan_2026: PlanMention
 
+    def matches(self, category: str | None = None, audience: str | None = None, status: str | None = None) -> bool:
+        """True when the service passes every filter given (None means any)."""
+        return (
+            (category is None or self.category == category)
+            and (audience is None or audience in self.audiences)
+            and (status is None or self.status == status)
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
@@ -99,6 +109,10 @@ class Vocabularies:
     categories: Vocabulary
     audiences: Vocabulary
     statuses: Vocabulary
+
+    def for_filter(self, name: str) -> Vocabulary:
+        """The vocabulary behind filter ``name`` (one of :data:`FILTERS`)."""
+        return {"category": self.categories, "audience": self.audiences, "status": self.statuses}[name]
 
 
 @dataclass(frozen=True)

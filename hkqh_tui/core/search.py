@@ -104,12 +104,7 @@ class SearchIndex:
     def _allowed(self, category: str | None, audience: str | None, status: str | None) -> list[bool] | None:
         if category is None and audience is None and status is None:
             return None
-        return [
-            (category is None or s.category == category)
-            and (audience is None or audience in s.audiences)
-            and (status is None or s.status == status)
-            for s in self._services
-        ]
+        return [s.matches(category, audience, status) for s in self._services]
 
     def _ranked(self, parsed: ParsedQuery, allowed: list[bool] | None, limit: int | None) -> list[SearchResult]:
         corpus = self._corpus

@@ -36,14 +36,6 @@ class _Listed:
         return []
 
 
-def _passes(service, filters: dict[str, str]) -> bool:
-    return (
-        service.category == filters.get("category", service.category)
-        and service.status == filters.get("status", service.status)
-        and ("audience" not in filters or filters["audience"] in service.audiences)
-    )
-
-
 class HkqhApp(App):
     """Find, filter, read and pick Qianhai services for Hong Kong residents."""
 
@@ -106,23 +98,20 @@ class HkqhApp(App):
         filters = {k: v for k, v in self.filters.items() if v and self._filter_is_known(k, v)}
         if not query.strip() and self._index is None:
             # Listing without a query needs no index: the first screen does not wait for it to be built.
-            return [_Listed(s) for s in self.dataset.curated_order() if _passes(s, filters)]
+            return [_Listed(s) for s in self.dataset.curated_order() if s.matches(**filters)]
         return self.index.search(query, **filters)
 
     def _filter_is_known(self, name: str, value: str) -> bool:
         assert self.dataset is not None
-        vocab = self.dataset.vocabularies
-        return value in {"category": vocab.categories, "audience": vocab.audiences, "status": vocab.statuses}[name]
+        return value in self.dataset.vocabularies.for_filter(name)
 
     def describe_filters(self) -> str:
         """The active filters as words in the current script ("" when none)."""
         assert self.dataset is not None
-        vocab = self.dataset.vocabularies
-        vocabularies = {"category": vocab.categories, "audience": vocab.audiences, "status": vocab.statuses}
         words = [
-            show(vocabularies[name].label(value), self.script)
+            show(self.dataset.vocabularies.for_filter(name).label(value), self.script)
             for name, value in self.filters.items()
-            if value and value in vocabularies[name]
+            if value and self._filter_is_known(name, value)
         ]
         return "、".join(words) if self.script != "en" else ", ".join(words)
 

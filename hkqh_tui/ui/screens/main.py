@@ -12,9 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from hkqh_tui.core.display import show
+from hkqh_tui.core.model import FILTERS
 from hkqh_tui.core.text import Script
 from hkqh_tui.ui.strings import tr
-from hkqh_tui.ui.widgets.filter_bar import FILTERS, FilterBar
+from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import ResultRow, ResultsList
 from hkqh_tui.ui.widgets.service_detail import ServiceDetail
 

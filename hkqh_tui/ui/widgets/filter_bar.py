@@ -8,11 +8,10 @@ from textual.message import Message
 from textual.widgets import Select
 
 from hkqh_tui.core.display import show
-from hkqh_tui.core.model import Vocabularies, Vocabulary
+from hkqh_tui.core.model import FILTERS, Vocabularies, Vocabulary
 from hkqh_tui.core.text import Script
 from hkqh_tui.ui.strings import tr
 
-FILTERS = ("category", "audience", "status")
 _PROMPTS = {"category": "all_categories", "audience": "all_audiences", "status": "all_statuses"}
 
 
@@ -35,8 +34,7 @@ class FilterBar(Horizontal):
         self._quiet = False
 
     def _vocabulary(self, name: str) -> Vocabulary:
-        return {"category": self.vocabularies.categories, "audience": self.vocabularies.audiences,
-                "status": self.vocabularies.statuses}[name]
+        return self.vocabularies.for_filter(name)
 
     def _options(self, name: str, script: Script) -> list[tuple[str, str]]:
         vocabulary = self._vocabulary(name)
