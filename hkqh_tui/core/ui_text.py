@@ -55,21 +55,23 @@ STATUS_STYLES: dict[str, str] = {"operating": "green", "pilot": "cyan", "planned
 """The colour of each status wherever it is shown (rich style names)."""
 
 
-def _pick(pair: tuple[str, str], script: Script) -> str:
+def pick(pair: tuple[str, str], script: Script) -> str:
+    """A (Traditional Chinese, English) pair of interface words in ``script``; Simplified is converted, and an
+    empty English text falls back to the Chinese."""
     zh, en = pair
     if script == "en":
-        return en
+        return en or zh
     return to_simplified(zh) if script == "hans" else zh
 
 
 def heading(key: str, script: Script) -> str:
     """An interface heading in ``script``."""
-    return _pick(_HEADINGS.get(key, (key, key)), script)
+    return pick(_HEADINGS.get(key, (key, key)), script)
 
 
 def plan_label(mentioned: str, script: Script) -> str:
     """What ``plan_2026.mentioned`` means, in ``script``."""
-    return _pick(_PLAN.get(mentioned, _PLAN["unknown"]), script)
+    return pick(_PLAN.get(mentioned, _PLAN["unknown"]), script)
 
 
 def is_stale(last_verified: date, today: date | None = None) -> bool:
@@ -82,5 +84,5 @@ def verified_label(last_verified: date, script: Script, today: date | None = Non
     text = f"{heading('last_verified', script)}: {last_verified.isoformat()}"
     if is_stale(last_verified, today):
         warning = ("超過12個月未核實，請向主辦機構查證", "over 12 months old: check with the office that runs it")
-        text += "  ⚠ " + _pick(warning, script)
+        text += "  ⚠ " + pick(warning, script)
     return text

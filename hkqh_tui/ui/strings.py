@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from hkqh_tui.core.display import to_simplified
 from hkqh_tui.core.text import Script
+from hkqh_tui.core.ui_text import pick
 
 _STRINGS: dict[str, tuple[str, str]] = {
     "app_title": ("前海港人服務", "Qianhai services for HK people"),
@@ -11,14 +11,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "all_categories": ("所有類別", "All categories"),
     "all_audiences": ("所有對象", "Everyone / any"),
     "all_statuses": ("所有狀態", "Any status"),
-    "category_label": ("類別", "Need"),
-    "audience_label": ("對象（關於我）", "About me"),
-    "status_label": ("狀態", "Status"),
     "results_count": ("{count} 項服務", "{count} services"),
     "results_count_one": ("1 項服務", "1 service"),
     "results_of_total": ("（共 {total} 項）", " (of {total})"),
     "filters_active": ("已篩選", "filtered"),
-    "marked_count": ("清單：{count} 項", "Checklist: {count}"),
     "nothing_found": ("找不到與「{query}」相關的服務。", "Nothing found for “{query}”."),
     "nothing_found_filters": ("目前的篩選：{filters}。按 x 清除篩選再試。", "Filters in use: {filters}. Press x to clear them."),
     "nothing_found_tips": (
@@ -27,8 +23,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "nothing_filtered": ("沒有服務符合目前的篩選。按 x 清除篩選。", "No service matches these filters. Press x to clear them."),
     "select_a_service": ("在左邊選擇一項服務，即可在此閱讀詳情。", "Pick a service on the left to read it here."),
-    "language_switched": ("介面語言：繁體中文", "Language: English"),
-    "language_switched_hans": ("界面语言：简体中文", ""),
     "marked": ("已加入清單「{name}」：{title}", "Added to checklist “{name}”: {title}"),
     "unmarked": ("已從清單「{name}」移除：{title}", "Removed from checklist “{name}”: {title}"),
     "in_checklist": ("已在目前的清單內", "In your current checklist"),
@@ -90,19 +84,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "export_failed": ("未能匯出：{error}。{hint}", "Could not export: {error}. {hint}"),
     "checklist_notice_title": ("清單", "Checklist"),
     "not_saved": ("未能儲存（改動暫存於記憶體，下次改動時會再試）", "Not saved (kept in memory; saving is retried with the next change)"),
-    "detail_keys": ("o 連結　space 加入清單　Esc 返回", "o links · space checklist · Esc back"),
 }
 
 
 def tr(key: str, script: Script, **values: object) -> str:
     """The interface string ``key`` in ``script``, with ``{placeholders}`` filled in."""
-    zh, en = _STRINGS[key]
-    if script == "en":
-        text = en or zh
-    elif script == "hans":
-        text = to_simplified(zh)
-    else:
-        text = zh
+    text = pick(_STRINGS[key], script)
     return text.format(**values) if values else text
 
 
@@ -137,16 +124,10 @@ _BINDING_WORDS: dict[str, tuple[str, str]] = {
     "first": ("第一項", "First"),
     "last": ("最後一項", "Last"),
     "copy_link": ("複製", "Copy"),
-    "open_link": ("開啟", "Open"),
 }
 
 
 def binding_words(binding_id: str, script: Script, default: str) -> str:
     """The description of a binding in ``script``."""
     pair = _BINDING_WORDS.get(binding_id)
-    if pair is None:
-        return default
-    zh, en = pair
-    if script == "en":
-        return en
-    return to_simplified(zh) if script == "hans" else zh
+    return pick(pair, script) if pair is not None else default
