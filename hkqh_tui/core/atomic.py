@@ -115,3 +115,20 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int =
 def atomic_write_text(path: str | os.PathLike[str], text: str, *, mode: int = 0o600) -> None:
     """Replace ``path`` with ``text`` (UTF-8, newlines as written) atomically; raise :class:`AtomicWriteError`."""
     atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
+
+
+def keep_aside(path: Path) -> Path:
+    """Rename a damaged file to ``<stem>.corrupt-<date>-<time>[-n]<suffix>`` next to it and return the new path.
+
+    The file is never deleted or overwritten; raises OSError if it cannot be renamed.
+    """
+    from datetime import datetime
+
+    base = f"{path.stem}.corrupt-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    target = path.with_name(base + path.suffix)
+    counter = 2
+    while target.exists():
+        target = path.with_name(f"{base}-{counter}{path.suffix}")
+        counter += 1
+    os.rename(path, target)
+    return target

@@ -35,10 +35,9 @@ import stat
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from hkqh_tui.core.atomic import TEMP_SUFFIX, AtomicWriteError, atomic_write_text, error_reason
+from hkqh_tui.core.atomic import TEMP_SUFFIX, AtomicWriteError, atomic_write_text, error_reason, keep_aside
 from hkqh_tui.core.checklist import Checklist, ItemKind, check_note, normalize_name
 from hkqh_tui.core.checklist_json import ChecklistFormatError, checklist_from_bytes, checklist_to_text
 from hkqh_tui.core.checklist_lock import LockTimeout, exclusive_lock
@@ -128,10 +127,6 @@ def file_stem(name: str) -> str:
     digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
     slug = slug[:SLUG_MAX_CHARS].rstrip("-_")
     return f"{slug}-{digest}" if slug else f"checklist-{digest}"
-
-
-def _timestamp_for_file() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
 class ChecklistStore:
@@ -225,15 +220,8 @@ class ChecklistStore:
 
     def _move_aside(self, path: Path, damage: ChecklistFormatError) -> Notice:
         """Keep a damaged file under a new name; call with the lock held. Never raises."""
-        stem = path.name[: -len(FILE_SUFFIX)] if path.name.endswith(FILE_SUFFIX) else path.name
-        base = f"{stem}.corrupt-{_timestamp_for_file()}"
-        target = path.with_name(base + FILE_SUFFIX)
-        counter = 2
-        while target.exists():
-            target = path.with_name(f"{base}-{counter}{FILE_SUFFIX}")
-            counter += 1
         try:
-            os.rename(path, target)
+            target = keep_aside(path)
         except OSError as error:
             return Notice(
                 "damaged",

@@ -8,12 +8,11 @@ person where the old file went.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hkqh_tui.core.atomic import keep_aside
 from hkqh_tui.core.text import SCRIPTS, Script
 
 SETTINGS_VERSION = 1
@@ -38,17 +37,6 @@ class Settings:
 
 class SettingsSaveError(Exception):
     """The settings could not be written; the message says why and what to do."""
-
-
-def _moved_aside(path: Path) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.stem}.corrupt-{stamp}-{counter}{path.suffix}")
-        counter += 1
-    os.replace(path, target)
-    return target
 
 
 def _valid_value(name: str, value: Any) -> bool:
@@ -76,7 +64,7 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     except (OSError, UnicodeDecodeError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         try:
-            aside = _moved_aside(path)
+            aside = keep_aside(path)
         except OSError:
             return Settings(), [f"The settings file {path} could not be read ({reason}); using defaults for now."]
         return Settings(), [

@@ -204,3 +204,16 @@ def test_killing_the_writer_at_random_moments_never_leaves_a_broken_file(tmp_pat
     # At least one is expected, which shows that the kills did land in the middle of writes.
     left = leftovers(tmp_path)
     assert left and all(name.startswith(".target.txt.") for name in left), f"seed {seed}"
+
+
+def test_keep_aside_never_overwrites(tmp_path):
+    from hkqh_tui.core.atomic import keep_aside
+
+    first = tmp_path / "x.json"
+    first.write_text("one", encoding="utf-8")
+    kept_one = keep_aside(first)
+    first.write_text("two", encoding="utf-8")
+    kept_two = keep_aside(first)
+    assert kept_one != kept_two and not first.exists()
+    assert {kept_one.read_text(encoding="utf-8"), kept_two.read_text(encoding="utf-8")} == {"one", "two"}
+    assert kept_one.name.startswith("x.corrupt-") and kept_one.suffix == ".json"
