@@ -40,11 +40,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rapidfuzz import fuzz, process  # noqa: E402
 from thefuzz import process as thefuzz_process  # noqa: E402
 
-from hkqh_tui.core.folding import fold  # noqa: E402
-from hkqh_tui.core.loading import load_dataset  # noqa: E402
-from hkqh_tui.core.model import Dataset, PlanMention, Service, Source  # noqa: E402
-from hkqh_tui.core.search import SearchIndex  # noqa: E402
-from hkqh_tui.core.text import Text  # noqa: E402
+from hkqh_tui.core.search.folding import fold  # noqa: E402
+from hkqh_tui.core.dataset.loading import load_dataset  # noqa: E402
+from hkqh_tui.core.dataset.model import Dataset, PlanMention, Service, Source  # noqa: E402
+from hkqh_tui.core.search.engine import SearchIndex  # noqa: E402
+from hkqh_tui.core.language.text import Text  # noqa: E402
 
 QUERIES: tuple[str, ...] = (
     "醫療券",  # Traditional

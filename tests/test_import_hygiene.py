@@ -16,7 +16,7 @@ def modules_under(package) -> list[str]:
 
 def test_core_and_cli_do_not_import_textual():
     names = modules_under(hkqh_tui.core) + modules_under(hkqh_tui.cli)
-    assert "hkqh_tui.core.loading" in names and "hkqh_tui.cli.data_commands" in names
+    assert "hkqh_tui.core.dataset.loading" in names and "hkqh_tui.cli.data_commands" in names
     code = (
         "import importlib, sys\n"
         f"for name in {names!r}:\n"

@@ -13,17 +13,17 @@ from rich.table import Table
 
 from hkqh_tui.cli.context import CommandContext, CommandError
 from hkqh_tui.cli.data_commands import add_script_option, find_service
-from hkqh_tui.core.checklist import ChecklistNameError, normalize_name
-from hkqh_tui.core.checklist_json import checklist_to_json
-from hkqh_tui.core.checklist_store import DEFAULT_CHECKLIST_NAME, ChecklistStore, Notice, UpdateResult
-from hkqh_tui.core.checklist_view import ChecklistView, EntryView
-from hkqh_tui.core.display import show
-from hkqh_tui.core.export_file import ExportFileError, ExportFileExists, write_export
-from hkqh_tui.core.export_markdown import checklist_to_markdown
-from hkqh_tui.core.loading import chosen_data_path, read_dataset
-from hkqh_tui.core.paths import checklists_dir, settings_file
-from hkqh_tui.core.text import Script
-from hkqh_tui.core.ui_text import heading
+from hkqh_tui.core.checklists.model import ChecklistNameError, normalize_name
+from hkqh_tui.core.checklists.json_format import checklist_to_json
+from hkqh_tui.core.checklists.store import DEFAULT_CHECKLIST_NAME, ChecklistStore, Notice, UpdateResult
+from hkqh_tui.core.checklists.view import ChecklistView, EntryView
+from hkqh_tui.core.language.display import show
+from hkqh_tui.core.export.file import ExportFileError, ExportFileExists, write_export
+from hkqh_tui.core.export.markdown import checklist_to_markdown
+from hkqh_tui.core.dataset.loading import chosen_data_path, read_dataset
+from hkqh_tui.core.storage.paths import checklists_dir, settings_file
+from hkqh_tui.core.language.text import Script
+from hkqh_tui.core.language.ui_text import heading
 
 
 

@@ -10,8 +10,8 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from hkqh_tui.core.loading import read_dataset
-from hkqh_tui.core.model import Dataset
+from hkqh_tui.core.dataset.loading import read_dataset
+from hkqh_tui.core.dataset.model import Dataset
 
 
 class CommandError(Exception):

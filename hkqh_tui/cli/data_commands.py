@@ -8,11 +8,11 @@ import difflib
 from rich.markup import escape
 
 from hkqh_tui.cli.context import CommandContext, CommandError
-from hkqh_tui.cli.render import service_detail, services_table
-from hkqh_tui.core.loading import read_dataset
-from hkqh_tui.core.model import FILTERS, Dataset, Service
-from hkqh_tui.core.serialize import service_to_json
-from hkqh_tui.core.text import SCRIPTS
+from hkqh_tui.presentation.render import service_detail, services_table
+from hkqh_tui.core.dataset.loading import read_dataset
+from hkqh_tui.core.dataset.model import FILTERS, Dataset, Service
+from hkqh_tui.core.dataset.serialize import service_to_json
+from hkqh_tui.core.language.text import SCRIPTS
 
 
 def add_script_option(parser: argparse.ArgumentParser) -> None:

@@ -15,12 +15,12 @@ from hkqh_tui.cli.data_commands import (
     add_script_option,
     check_filters,
 )
-from hkqh_tui.core.display import show
-from hkqh_tui.core.model import Dataset
-from hkqh_tui.core.search import SearchIndex, SearchResult
-from hkqh_tui.core.serialize import service_brief_json
-from hkqh_tui.core.text import Script
-from hkqh_tui.core.ui_text import STATUS_STYLES, heading
+from hkqh_tui.core.language.display import show
+from hkqh_tui.core.dataset.model import Dataset
+from hkqh_tui.core.search.engine import SearchIndex, SearchResult
+from hkqh_tui.core.dataset.serialize import service_brief_json
+from hkqh_tui.core.language.text import Script
+from hkqh_tui.core.language.ui_text import STATUS_STYLES, heading
 
 HIGHLIGHT_STYLE = "bold reverse"
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")

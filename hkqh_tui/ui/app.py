@@ -9,15 +9,15 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from hkqh_tui.core.checklist import Checklist, ChecklistNameError, normalize_name
-from hkqh_tui.core.checklist_store import ChecklistStore
-from hkqh_tui.core.checklist_view import ChecklistView
-from hkqh_tui.core.display import show
-from hkqh_tui.core.loading import read_dataset
-from hkqh_tui.core.model import Dataset
-from hkqh_tui.core.paths import settings_file
-from hkqh_tui.core.settings import SettingsSaveError, load_settings, save_settings
-from hkqh_tui.core.text import SCRIPTS, Script
+from hkqh_tui.core.checklists.model import Checklist, ChecklistNameError, normalize_name
+from hkqh_tui.core.checklists.store import ChecklistStore
+from hkqh_tui.core.checklists.view import ChecklistView
+from hkqh_tui.core.language.display import show
+from hkqh_tui.core.dataset.loading import read_dataset
+from hkqh_tui.core.dataset.model import Dataset
+from hkqh_tui.core.storage.paths import settings_file
+from hkqh_tui.core.storage.settings import SettingsSaveError, load_settings, save_settings
+from hkqh_tui.core.language.text import SCRIPTS, Script
 from hkqh_tui.ui.bindings import localize_bindings
 from hkqh_tui.ui.strings import tr
 
@@ -80,9 +80,9 @@ class HkqhApp(App):
 
     @property
     def index(self):
-        """The search index (a :class:`hkqh_tui.core.search.SearchIndex`), built on first use."""
+        """The search index (a :class:`hkqh_tui.core.search.engine.SearchIndex`), built on first use."""
         if self._index is None:
-            from hkqh_tui.core.search import SearchIndex
+            from hkqh_tui.core.search.engine import SearchIndex
 
             assert self.dataset is not None
             self._index = SearchIndex(self.dataset)
@@ -274,7 +274,7 @@ class HkqhApp(App):
 
     def action_export(self) -> None:
         """Ask where to export the current checklist as Markdown, confirm before overwriting, say where it went."""
-        from hkqh_tui.core.export_file import default_export_path
+        from hkqh_tui.core.export.file import default_export_path
         from hkqh_tui.ui.screens.dialogs import TextPrompt
 
         if self.dataset is None:
@@ -289,8 +289,8 @@ class HkqhApp(App):
         self.push_screen(TextPrompt(tr("export_title", self.script, name=name), default, tr("export_hint", self.script)), chosen)
 
     def _export_to(self, path: Path, *, overwrite: bool) -> None:
-        from hkqh_tui.core.export_file import ExportFileError, ExportFileExists, write_export
-        from hkqh_tui.core.export_markdown import checklist_to_markdown
+        from hkqh_tui.core.export.file import ExportFileError, ExportFileExists, write_export
+        from hkqh_tui.core.export.markdown import checklist_to_markdown
         from hkqh_tui.ui.screens.dialogs import ConfirmDialog
 
         markdown = checklist_to_markdown(self.checklist, self.dataset, self.script)

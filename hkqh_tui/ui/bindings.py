@@ -12,7 +12,7 @@ from dataclasses import replace
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from hkqh_tui.core.text import Script
+from hkqh_tui.core.language.text import Script
 from hkqh_tui.ui.strings import binding_words
 
 

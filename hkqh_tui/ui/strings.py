@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from hkqh_tui.core.text import Script
-from hkqh_tui.core.ui_text import pick
+from hkqh_tui.core.language.text import Script
+from hkqh_tui.core.language.ui_text import pick
 
 _STRINGS: dict[str, tuple[str, str]] = {
     "app_title": ("前海港人服務", "Qianhai services for HK people"),

@@ -14,9 +14,9 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from hkqh_tui.cli import main
-from hkqh_tui.core import atomic
-from hkqh_tui.core.checklist_store import DEFAULT_CHECKLIST_NAME, ChecklistStore
-from hkqh_tui.core.paths import checklists_dir, settings_file
+from hkqh_tui.core.storage import atomic
+from hkqh_tui.core.checklists.store import DEFAULT_CHECKLIST_NAME, ChecklistStore
+from hkqh_tui.core.storage.paths import checklists_dir, settings_file
 from tests.factories import default_records, write_dataset
 
 

@@ -12,8 +12,8 @@ from rich.console import Console
 
 from hkqh_tui.cli import main
 from hkqh_tui.cli.search_command import HIGHLIGHT_STYLE, highlighted_title, printable
-from hkqh_tui.core.loading import load_dataset
-from hkqh_tui.core.search import SearchIndex
+from hkqh_tui.core.dataset.loading import load_dataset
+from hkqh_tui.core.search.engine import SearchIndex
 from tests.factories import search_records, write_dataset, write_json_dataset
 
 

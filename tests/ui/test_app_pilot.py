@@ -6,7 +6,7 @@ import json
 
 from textual.widgets import Input
 
-from hkqh_tui.core.paths import settings_file
+from hkqh_tui.core.storage.paths import settings_file
 from hkqh_tui.ui.app import HkqhApp
 from hkqh_tui.ui.screens.dataset_error import DatasetErrorScreen
 from hkqh_tui.ui.screens.detail import DetailScreen

@@ -6,7 +6,7 @@ import json
 
 from textual.widgets import Input, OptionList, TextArea
 
-from hkqh_tui.core.checklist_store import ChecklistStore
+from hkqh_tui.core.checklists.store import ChecklistStore
 from hkqh_tui.ui.screens.checklist import ChecklistScreen
 from hkqh_tui.ui.screens.dialogs import ConfirmDialog, NoteEditor, PickDialog, TextPrompt
 from hkqh_tui.ui.screens.main import MainScreen
@@ -162,7 +162,7 @@ async def test_unwritable_checklists_folder_keeps_changes_in_memory(make_app, is
 
 
 async def test_service_that_left_the_dataset_is_kept_and_shown(make_app):
-    from hkqh_tui.core.text import Text
+    from hkqh_tui.core.language.text import Text
 
     store = ChecklistStore()
     store.update("我", lambda c: c.with_service("gone-service", Text("已取消的服務", "A withdrawn service")))

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from hkqh_tui.core import ui_text
+from hkqh_tui.core.language import ui_text
 from hkqh_tui.ui.app import HkqhApp
 
 

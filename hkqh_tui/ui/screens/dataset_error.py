@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from hkqh_tui.core.validation import Problem
+from hkqh_tui.core.dataset.validation import Problem
 from hkqh_tui.ui.strings import tr
 
 MAX_LISTED = 50

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from hkqh_tui.core.text import Script
+from hkqh_tui.core.language.text import Script
 from hkqh_tui.ui.bindings import describe_key
 from hkqh_tui.ui.strings import binding_words, tr
 

@@ -10,9 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from hkqh_tui.core.display import show
-from hkqh_tui.core.model import Service
-from hkqh_tui.core.text import Script
+from hkqh_tui.core.language.display import show
+from hkqh_tui.core.dataset.model import Service
+from hkqh_tui.core.language.text import Script
 from hkqh_tui.ui.strings import tr
 
 

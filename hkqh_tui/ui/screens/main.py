@@ -11,9 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from hkqh_tui.core.display import show
-from hkqh_tui.core.model import FILTERS
-from hkqh_tui.core.text import Script
+from hkqh_tui.core.language.display import show
+from hkqh_tui.core.dataset.model import FILTERS
+from hkqh_tui.core.language.text import Script
 from hkqh_tui.ui.strings import tr
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import ResultRow, ResultsList

@@ -7,9 +7,9 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Select
 
-from hkqh_tui.core.display import show
-from hkqh_tui.core.model import FILTERS, Vocabularies, Vocabulary
-from hkqh_tui.core.text import Script
+from hkqh_tui.core.language.display import show
+from hkqh_tui.core.dataset.model import FILTERS, Vocabularies, Vocabulary
+from hkqh_tui.core.language.text import Script
 from hkqh_tui.ui.strings import tr
 
 _PROMPTS = {"category": "all_categories", "audience": "all_audiences", "status": "all_statuses"}

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from hkqh_tui.core.ui_text import STATUS_STYLES
+from hkqh_tui.core.language.ui_text import STATUS_STYLES
 
 MARK = "✓"
 

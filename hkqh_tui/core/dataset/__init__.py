@@ -1,0 +1,1 @@
+"""The dataset: the validated model, loading from TOML or JSON, validation, the parse cache, JSON serialisation."""

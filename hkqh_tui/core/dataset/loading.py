@@ -1,0 +1,213 @@
+"""Find and load a dataset: the bundled one, a curated directory, or one JSON file.
+
+Data flows one way: files -> validated model. Every problem is reported with its file, service and field; nothing
+here raises on bad data except :func:`load_dataset`, which raises :class:`DatasetError` carrying all problems.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hkqh_tui.core.dataset.model import Dataset, Service, Vocabularies, Vocabulary
+from hkqh_tui.core.dataset.parse_cache import ParseCache, cache_disabled
+from hkqh_tui.core.dataset.serialize import service_to_json
+from hkqh_tui.core.language.text import Text
+from hkqh_tui.core.dataset.validation import Problem, check_service, type_name
+
+DATA_ENV_VAR = "HKQH_DATA"
+VOCABULARY_FILE = "vocabularies.toml"
+SERVICES_DIR = "services"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class DatasetError(Exception):
+    """A dataset could not be loaded; ``problems`` says every reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the dataset")
+
+
+@dataclass
+class LoadResult:
+    """The outcome of loading: the dataset (None when any problem was found) and the problems."""
+
+    dataset: Dataset | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def bundled_data_path() -> Path:
+    """Where the bundled dataset is: inside the installed package, or at the top of a source checkout."""
+    package_dir = Path(__file__).resolve().parents[2]
+    installed = package_dir / "data"
+    if (installed / VOCABULARY_FILE).is_file():
+        return installed
+    return package_dir.parent / "data"
+
+
+def chosen_data_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The dataset to load: an explicit path, else $HKQH_DATA, else the bundled dataset."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(DATA_ENV_VAR, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return bundled_data_path()
+
+
+def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(str(path), "", "", f"file is too large ({size} bytes; limit {MAX_FILE_BYTES})"))
+            return None
+        return path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(str(path), "", "", f"cannot read the file: {error.strerror or error}"))
+        return None
+
+
+def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    data = _read_bytes(path, problems)
+    if data is None:
+        return None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        problems.append(Problem(str(path), "", "", f"not UTF-8 text (byte {error.start})"))
+    except tomllib.TOMLDecodeError as error:
+        problems.append(Problem(str(path), "", "", f"not valid TOML: {error}"))
+    return None
+
+
+def _vocabulary(raw: Any, name: str, file: str, problems: list[Problem]) -> Vocabulary:
+    labels: dict[str, Text] = {}
+    if not isinstance(raw, dict) or not raw:
+        problems.append(Problem(file, "", name, "must be a non-empty table of key = { zh-Hant, en }"))
+        return Vocabulary(labels)
+    for key, label in raw.items():
+        if not (isinstance(label, dict) and isinstance(label.get("zh-Hant"), str) and isinstance(label.get("en"), str)):
+            problems.append(Problem(file, "", f"{name}.{key}", "must be { zh-Hant = \"...\", en = \"...\" }"))
+            continue
+        labels[key] = Text(label["zh-Hant"], label["en"])
+    return Vocabulary(labels)
+
+
+def load_vocabularies(path: Path, problems: list[Problem]) -> Vocabularies:
+    """Read ``vocabularies.toml``; problems are appended to ``problems``."""
+    raw = _read_toml(path, problems) or {}
+    file = str(path)
+    for key in raw:
+        if key not in ("categories", "audiences", "statuses"):
+            problems.append(Problem(file, "", key, "unknown vocabulary"))
+    return Vocabularies(
+        categories=_vocabulary(raw.get("categories"), "categories", file, problems),
+        audiences=_vocabulary(raw.get("audiences"), "audiences", file, problems),
+        statuses=_vocabulary(raw.get("statuses"), "statuses", file, problems),
+    )
+
+
+def _raw_services_from_directory(root: Path, problems: list[Problem]) -> list[tuple[str, Any, str]]:
+    services_dir = root / SERVICES_DIR
+    if not services_dir.is_dir():
+        problems.append(Problem(str(root), "", "", f"no {SERVICES_DIR}/ folder here: expected {SERVICES_DIR}/<id>.toml files"))
+        return []
+    cache = None if cache_disabled() else ParseCache(root)
+    records = []
+    paths = sorted(services_dir.glob("*.toml"))
+    for path in paths:
+        raw = cache.get(path) if cache is not None else None
+        if raw is None:
+            raw = _read_toml(path, problems)
+            if raw is not None and cache is not None:
+                cache.put(path, raw)
+        if raw is not None:
+            records.append((str(path), raw, path.stem))
+    if cache is not None:
+        cache.forget_others({str(p) for p in paths})
+        cache.save()
+    return records
+
+
+def _raw_services_from_json(path: Path, problems: list[Problem]) -> list[tuple[str, Any, str]]:
+    data = _read_bytes(path, problems)
+    if data is None:
+        return []
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        problems.append(Problem(str(path), "", "", f"not UTF-8 text (byte {error.start})"))
+        return []
+    except json.JSONDecodeError as error:
+        problems.append(Problem(str(path), "", "", f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"))
+        return []
+    if not isinstance(raw, list):
+        problems.append(Problem(str(path), "", "", f"must be a JSON array of services, not {type_name(raw)}"))
+        return []
+    return [(f"{path}#{index}", record, "") for index, record in enumerate(raw)]
+
+
+def dataset_version(services: list[Service] | tuple[Service, ...]) -> str:
+    """A version that changes whenever the data does: the newest verification date and a content hash."""
+    if not services:
+        return "empty"
+    canonical = json.dumps([service_to_json(s) for s in services], ensure_ascii=False, sort_keys=True)
+    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
+    newest = max(s.last_verified for s in services).isoformat()
+    return f"{newest}+{digest}"
+
+
+def read_dataset(path: str | os.PathLike[str] | None = None) -> LoadResult:
+    """Load and validate a dataset, collecting every problem. Never raises on bad data."""
+    root = chosen_data_path(path)
+    problems: list[Problem] = []
+    if not root.exists():
+        problems.append(Problem(str(root), "", "", "no such file or folder"))
+        return LoadResult(None, problems)
+
+    if root.is_dir():
+        vocabularies = load_vocabularies(root / VOCABULARY_FILE, problems)
+        records = _raw_services_from_directory(root, problems)
+    else:
+        vocabularies = load_vocabularies(bundled_data_path() / VOCABULARY_FILE, problems)
+        records = _raw_services_from_json(root, problems)
+
+    services: list[Service] = []
+    seen: dict[str, str] = {}
+    for file, raw, expected_id in records:
+        service, service_problems = check_service(raw, file, vocabularies)
+        problems.extend(service_problems)
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(raw_id, str) and raw_id:
+            if expected_id and raw_id != expected_id:
+                problems.append(Problem(file, raw_id, "id", f"must match the file name ({expected_id}.toml)"))
+            if raw_id in seen:
+                problems.append(Problem(file, raw_id, "id", f"duplicate id (also in {seen[raw_id]})"))
+            else:
+                seen[raw_id] = file
+        if service is not None:
+            services.append(service)
+
+    if not records and not problems:
+        problems.append(Problem(str(root), "", "", "the dataset has no services"))
+    if problems:
+        return LoadResult(None, problems)
+    services_tuple = tuple(services)
+    return LoadResult(
+        Dataset(services=services_tuple, vocabularies=vocabularies, origin=str(root), version=dataset_version(services_tuple)),
+        [],
+    )
+
+
+def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load a dataset or raise :class:`DatasetError` with every problem found."""
+    result = read_dataset(path)
+    if result.dataset is None:
+        raise DatasetError(result.problems)
+    return result.dataset

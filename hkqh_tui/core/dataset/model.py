@@ -1,0 +1,142 @@
+"""The validated data model: services, their sources and contacts, the vocabularies, the dataset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from hkqh_tui.core.language.text import Text
+
+STATUSES: tuple[str, ...] = ("operating", "pilot", "planned", "announced")
+PLAN_MENTIONS: tuple[str, ...] = ("yes", "no", "unknown")
+FILTERS: tuple[str, ...] = ("category", "audience", "status")
+"""The filters a search or listing can combine, each backed by one vocabulary."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A published page or document that shows the facts of a service."""
+
+    title: str
+    url: str
+    publisher: str
+    date: date | None  # None means the source shows no date ("undated")
+    official: bool
+
+    def date_label(self) -> str:
+        """The ISO date, or "undated"."""
+        return self.date.isoformat() if self.date else "undated"
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A verified way to reach the office that runs a service."""
+
+    name: Text
+    source: str
+    address: Text | None = None
+    hours: Text | None = None
+    phone: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanMention:
+    """Whether (and where) the 2026 Qianhai Action Plan names a service."""
+
+    mentioned: str  # one of PLAN_MENTIONS
+    note: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    """One service or measure for Hong Kong residents in Qianhai."""
+
+    id: str
+    title: Text
+    summary: Text
+    category: str
+    audiences: tuple[str, ...]
+    status: str
+    aliases: tuple[str, ...]
+    eligibility: tuple[Text, ...]
+    documents: tuple[Text, ...]
+    steps: tuple[Text, ...]
+    costs: tuple[Text, ...]
+    contacts: tuple[Contact, ...]
+    sources: tuple[Source, ...]
+    last_verified: date
+    plan_2026: PlanMention
+
+    def matches(self, category: str | None = None, audience: str | None = None, status: str | None = None) -> bool:
+        """True when the service passes every filter given (None means any)."""
+        return (
+            (category is None or self.category == category)
+            and (audience is None or audience in self.audiences)
+            and (status is None or self.status == status)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A fixed, ordered vocabulary: key -> bilingual label."""
+
+    labels: dict[str, Text]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.labels
+
+    def keys(self) -> list[str]:
+        """Keys in their curated order."""
+        return list(self.labels)
+
+    def label(self, key: str) -> Text:
+        """The label of ``key``, or the key itself for an unknown one."""
+        return self.labels.get(key, Text(key, key))
+
+    def position(self, key: str) -> int:
+        """The curated position of ``key`` (unknown keys sort last)."""
+        try:
+            return self.keys().index(key)
+        except ValueError:
+            return len(self.labels)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabularies:
+    """The three vocabularies a service refers to."""
+
+    categories: Vocabulary
+    audiences: Vocabulary
+    statuses: Vocabulary
+
+    def for_filter(self, name: str) -> Vocabulary:
+        """The vocabulary behind filter ``name`` (one of :data:`FILTERS`)."""
+        return {"category": self.categories, "audience": self.audiences, "status": self.statuses}[name]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A loaded, validated dataset."""
+
+    services: tuple[Service, ...]
+    vocabularies: Vocabularies
+    origin: str
+    version: str
+    _by_id: dict[str, Service] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({service.id: service for service in self.services})
+
+    def get(self, service_id: str) -> Service | None:
+        """The service with this id, or None."""
+        return self._by_id.get(service_id)
+
+    def curated_order(self, services: list[Service] | tuple[Service, ...] | None = None) -> list[Service]:
+        """Services in the order shown without a query: by category, then status, then id."""
+        pool = self.services if services is None else services
+        vocab = self.vocabularies
+        return sorted(
+            pool,
+            key=lambda s: (vocab.categories.position(s.category), vocab.statuses.position(s.status), s.id),
+        )

@@ -1,0 +1,1 @@
+"""Export of checklists: the Markdown document and writing it to a file safely."""

@@ -1,0 +1,1 @@
+"""Search: folding, query parsing, the index, term matching, ranking and highlights."""

@@ -1,0 +1,315 @@
+"""The folded form of every service, built once, and the lookups a query term needs.
+
+For each service the index keeps:
+
+- one compact (space-free) folded string of its Chinese texts: title, aliases, summary, then eligibility, documents
+  and steps, with a field separator between them, searched by substring for Chinese terms;
+- its English words (and the Latin words inside Chinese texts, such as B2 or e in e站通), by stem, in an inverted
+  index from stem to (service, fields);
+- its whole titles and aliases, for exact hits.
+
+Lookups answer with ``{service position: fields}``, where fields is an int of :class:`Field` flags (plain ints: a
+lookup can return thousands of them on every keystroke).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from array import array
+from collections.abc import Sequence
+from enum import IntFlag
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from hkqh_tui.core.search.folding import compact, fold_many
+from hkqh_tui.core.dataset.model import Service
+from hkqh_tui.core.search.words import latin_words, stem
+
+
+class Field(IntFlag):
+    """Where in a service a term was found (flags combine)."""
+
+    TITLE = 1
+    ALIAS = 2
+    SUMMARY = 4
+    DETAILS = 8  # eligibility, documents and steps
+
+
+_FIELD_SEPARATOR = "\x1e"  # between the fields of a service's Chinese text (never in folded text)
+_ITEM_SEPARATOR = "\x1f"  # between aliases or list items, so that a match never spans two of them
+_SEPARATORS = _FIELD_SEPARATOR + _ITEM_SEPARATOR
+_WILDCARD = f"[^{_SEPARATORS}]"
+
+MAX_PREFIX_EXPANSIONS = 64
+"""A prefix such as "re" stands for at most this many words (the shortest)."""
+
+MAX_TYPO_TERM_CHARS = 8
+"""Chinese terms longer than this are not searched for with a typo (they are split into words instead)."""
+
+MAX_SEGMENT_CHARS = 6
+"""The longest piece a Chinese term is split into."""
+
+MIN_ROOT_CHARS = 5
+MIN_ROOT_SHARE = 0.6
+"""A known word that a longer query word starts with must have 5 letters and 60% of it (retire-ment)."""
+
+BUILD_CHUNK = 1000
+"""Services folded together in one pass while building (bounds the memory the joined text needs)."""
+
+_TITLE, _ALIAS, _SUMMARY, _DETAILS = (f.value for f in (Field.TITLE, Field.ALIAS, Field.SUMMARY, Field.DETAILS))
+
+
+def _texts_to_fold(service: Service) -> list[str]:
+    """Every searchable text of a service, in the order :meth:`SearchCorpus._add_service` reads them."""
+    details = (*service.eligibility, *service.documents, *service.steps)
+    return [
+        service.title.zh_hant,
+        service.title.en,
+        service.summary.zh_hant,
+        service.summary.en,
+        *service.aliases,
+        *(text.zh_hant for text in details),
+        *(text.en for text in details),
+    ]
+
+
+class SearchCorpus:
+    """Every service of a dataset folded and indexed once; a query only folds itself and looks things up."""
+
+    def __init__(self, services: Sequence[Service]) -> None:
+        self.size = len(services)
+        self._chinese: list[str] = []
+        self._bounds: list[tuple[int, int, int]] = []  # where the alias, summary and details parts start
+        self._title_lengths: list[tuple[int, int]] = []  # compact folded title: Chinese, English
+        self._names: dict[str, list[int]] = {}
+        self._postings: dict[str, array] = {}
+        name_parts: list[str] = []
+        raw_words: set[str] = set()
+        for chunk_start in range(0, len(services), BUILD_CHUNK):
+            chunk = services[chunk_start : chunk_start + BUILD_CHUNK]
+            texts = [_texts_to_fold(service) for service in chunk]
+            folded = iter(fold_many([text for service_texts in texts for text in service_texts]))
+            for offset, (service, service_texts) in enumerate(zip(chunk, texts)):
+                mine = [next(folded) for _ in service_texts]
+                self._add_service(chunk_start + offset, service, mine, name_parts, raw_words)
+        self._lexicon = _ITEM_SEPARATOR.join(name_parts)
+        self._words: list[str] = sorted(raw_words)
+        self._word_set = raw_words
+        self._words_by_length: dict[int, list[str]] = {}
+        for word in self._words:
+            self._words_by_length.setdefault(len(word), []).append(word)
+
+    def _add_service(
+        self, position: int, service: Service, folded: list[str], name_parts: list[str], raw_words: set[str]
+    ) -> None:
+        aliases_end = 4 + len(service.aliases)
+        details_count = len(service.eligibility) + len(service.documents) + len(service.steps)
+        title_zh, title_en, summary_zh, summary_en = folded[:4]
+        aliases = folded[4:aliases_end]
+        details_zh = folded[aliases_end : aliases_end + details_count]
+        details_en = folded[aliases_end + details_count :]
+
+        alias_text = _ITEM_SEPARATOR.join(map(compact, aliases))
+        parts = (compact(title_zh), alias_text, compact(summary_zh), _ITEM_SEPARATOR.join(map(compact, details_zh)))
+        self._chinese.append(_FIELD_SEPARATOR.join(parts))
+        alias_start = len(parts[0]) + 1
+        summary_start = alias_start + len(parts[1]) + 1
+        self._bounds.append((alias_start, summary_start, summary_start + len(parts[2]) + 1))
+        self._title_lengths.append((len(parts[0]), len(compact(title_en))))
+        name_parts.append(parts[0])
+        name_parts.append(alias_text)
+        for name in (title_zh, title_en, *aliases):
+            key = compact(name)
+            if key:
+                holders = self._names.setdefault(key, [])
+                if not holders or holders[-1] != position:  # positions only grow: no duplicate check needed
+                    holders.append(position)
+
+        fields_of_stem: dict[str, int] = {}
+        for field, text in (
+            (_TITLE, f"{title_zh} {title_en}"),
+            (_ALIAS, " ".join(aliases)),
+            (_SUMMARY, f"{summary_zh} {summary_en}"),
+            (_DETAILS, " ".join(details_zh) + " " + " ".join(details_en)),
+        ):
+            words = set(latin_words(text))
+            raw_words.update(words)
+            for word in words:
+                word_stem = stem(word)
+                fields_of_stem[word_stem] = fields_of_stem.get(word_stem, 0) | field
+        postings = self._postings
+        for word_stem, fields in fields_of_stem.items():
+            found = postings.get(word_stem)
+            if found is None:
+                found = postings[word_stem] = array("I")
+            found.append(position << 4 | fields)
+
+    def title_length(self, position: int, chinese: bool) -> int:
+        """The length of a service's folded, space-free title in Chinese or in English (at least 1)."""
+        return max(1, self._title_lengths[position][0 if chinese else 1])
+
+    # -- exact names ---------------------------------------------------------------------------------------------
+
+    def services_named(self, compact_query: str) -> list[int]:
+        """Services with a title (either language) or an alias equal to the folded, space-free query."""
+        return self._names.get(compact_query, [])
+
+    # -- Chinese terms --------------------------------------------------------------------------------------------
+
+    def find_chinese(self, term: str) -> dict[int, int]:
+        """Services whose Chinese texts (or aliases) contain ``term`` (folded, without spaces), with the fields."""
+        if not term:
+            return {}
+        texts = self._chinese
+        bounds = self._bounds
+        found: dict[int, int] = {}
+        for position in [i for i, text in enumerate(texts) if term in text]:
+            text = texts[position]
+            alias, summary, details = bounds[position]
+            found[position] = (
+                (text.find(term, 0, alias) != -1)
+                | (text.find(term, alias, summary) != -1) << 1
+                | (text.find(term, summary, details) != -1) << 2
+                | (text.find(term, details) != -1) << 3
+            )
+        return found
+
+    def in_names(self, term: str) -> bool:
+        """True when some title or alias contains ``term``."""
+        return term in self._lexicon
+
+    def find_chinese_typos(self, term: str) -> dict[int, tuple[int, str]]:
+        """Services with a text one edit away from ``term`` (a wrong, missing or extra character).
+
+        Answers ``{position: (fields, the text found)}``. Terms shorter than 3 or longer than
+        :data:`MAX_TYPO_TERM_CHARS` characters are not searched this way: with fewer than 3 characters a typo leaves
+        too little to recognise. A 3-character term with a typo keeps only two characters, which ordinary prose
+        shares by chance, so it is only looked for in titles and aliases. An extra character is only tolerated in
+        terms of 4 or more characters.
+        """
+        length = len(term)
+        if not 3 <= length <= MAX_TYPO_TERM_CHARS:
+            return {}
+        names_only = length == 3
+        head = _typo_pattern(term)  # every variant that keeps the first character
+        tail = term[1:]  # the variants that change or drop the first character all contain the rest
+        found: dict[int, tuple[int, str]] = {}
+        for position, text in enumerate(self._chinese):
+            spots = [(m.start(), m.group()) for m in head.finditer(text)]
+            index = text.find(tail)
+            while index != -1:
+                if index > 0 and text[index - 1] not in _SEPARATORS:
+                    spots.append((index - 1, text[index - 1 : index - 1 + length]))
+                elif length >= 4:
+                    spots.append((index, tail))
+                index = text.find(tail, index + 1)
+            fields = 0
+            matched = ""
+            for index, text_found in spots:
+                if text_found == term:  # an exact hit is find_chinese's
+                    continue
+                field = self._field_at(position, index)
+                if names_only and field > _ALIAS:
+                    continue
+                fields |= field
+                matched = matched or text_found
+            if fields:
+                found[position] = (fields, matched)
+        return found
+
+    def segment(self, term: str) -> list[str]:
+        """Split a Chinese term into the longest pieces found in titles and aliases ("前海法院" -> 前海, 法院).
+
+        A character found in no title or alias stays a piece of its own.
+        """
+        pieces: list[str] = []
+        start = 0
+        while start < len(term):
+            for length in range(min(MAX_SEGMENT_CHARS, len(term) - start), 1, -1):
+                piece = term[start : start + length]
+                if piece in self._lexicon:
+                    break
+            else:
+                length = 1
+            pieces.append(term[start : start + length])
+            start += length
+        return pieces
+
+    def _field_at(self, position: int, index: int) -> int:
+        """The field flag of character ``index`` of a service's Chinese text."""
+        alias, summary, details = self._bounds[position]
+        if index < alias:
+            return Field.TITLE.value
+        if index < summary:
+            return Field.ALIAS.value
+        return Field.SUMMARY.value if index < details else Field.DETAILS.value
+
+    # -- English words --------------------------------------------------------------------------------------------
+
+    def find_stem(self, word_stem: str) -> dict[int, int]:
+        """Services with a word of this stem, with the fields (:class:`Field` flags) it is in."""
+        postings = self._postings.get(word_stem)
+        if postings is None:
+            return {}
+        return {code >> 4: code & 15 for code in postings}
+
+    def words_with_prefix(self, prefix: str) -> list[str]:
+        """Known words that start with ``prefix`` (at most :data:`MAX_PREFIX_EXPANSIONS`, shortest first)."""
+        words = self._words
+        start = bisect.bisect_left(words, prefix)
+        end = bisect.bisect_left(words, prefix + "\U0010ffff", lo=start)
+        matches = words[start:end]
+        if len(matches) > MAX_PREFIX_EXPANSIONS:
+            matches = sorted(matches, key=len)[:MAX_PREFIX_EXPANSIONS]
+        return matches
+
+    def known_word_starting(self, word: str) -> str:
+        """The longest known word that ``word`` starts with and mostly is ("retirement" -> "retire"), or "".
+
+        The known word must have at least :data:`MIN_ROOT_CHARS` letters and cover at least
+        :data:`MIN_ROOT_SHARE` of ``word``: it catches derived forms (-ment, -ing, -al) that light stemming leaves.
+        """
+        for length in range(len(word) - 1, MIN_ROOT_CHARS - 1, -1):
+            if length < MIN_ROOT_SHARE * len(word):
+                break
+            if word[:length] in self._word_set:
+                return word[:length]
+        return ""
+
+    def knows_stem(self, word_stem: str) -> bool:
+        """True when some service has a word of this stem."""
+        return word_stem in self._postings
+
+    def corrections(self, word: str) -> list[str]:
+        """Known words one typo away from ``word`` (two for words of 8 letters or more); none for short words."""
+        if len(word) < 4 or not word.isalpha():
+            return []
+        limit = 1 if len(word) < 8 else 2
+        candidates: list[str] = []
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            candidates.extend(self._words_by_length.get(length, ()))
+        found = process.extract(word, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+        if not found:
+            return []
+        best = min(distance for _, distance, _ in found)
+        return [candidate for candidate, distance, _ in found if distance == best and candidate != word]
+
+
+@lru_cache(maxsize=256)
+def _typo_pattern(term: str) -> re.Pattern[str]:
+    """A regular expression for the texts one edit away from ``term`` that keep its first character.
+
+    The pattern starts with that character, which lets the regular expression engine skip quickly to where it
+    occurs (ten times faster than an alternation of every variant).
+    """
+    escaped = [re.escape(char) for char in term]
+    rest: set[str] = set()
+    for index in range(1, len(term)):
+        rest.add("".join(escaped[1:index]) + _WILDCARD + "".join(escaped[index + 1 :]))  # a wrong character
+        rest.add("".join(escaped[1:index]) + _WILDCARD + "".join(escaped[index:]))  # a character left out
+        if len(term) >= 4:
+            rest.add("".join(escaped[1:index] + escaped[index + 1 :]))  # an extra character typed
+    return re.compile(escaped[0] + "(?:" + "|".join(sorted(rest, key=len, reverse=True)) + ")")

@@ -1,0 +1,1 @@
+"""Files on disk: atomic writes, user folders and the settings file."""

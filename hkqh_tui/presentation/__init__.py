@@ -1,0 +1,1 @@
+"""Presentation shared by the command line and the app."""

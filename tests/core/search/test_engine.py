@@ -1,0 +1,284 @@
+"""Searching a small real dataset: scripts, tiers, typos, synonyms, filters, ordering and highlights."""
+
+from __future__ import annotations
+
+import pytest
+
+from hkqh_tui.core.search import index as search_index
+from hkqh_tui.core.dataset.loading import load_dataset
+from hkqh_tui.core.search.engine import MatchTier, SearchIndex, SearchResult, highlight_spans
+from tests.factories import search_records, service_record, write_dataset
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> SearchIndex:
+    return SearchIndex(load_dataset(write_dataset(tmp_path_factory.mktemp("search"), search_records())))
+
+
+def ids(results: list[SearchResult]) -> list[str]:
+    return [r.service.id for r in results]
+
+
+def first(index: SearchIndex, query: str) -> SearchResult:
+    results = index.search(query)
+    assert results, f"nothing found for {query!r}"
+    return results[0]
+
+
+# -- scripts and forms -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["深圳灣口岸", "深圳湾口岸", "Shenzhen Bay Port", "shenzhen bay port", "深圳灣 口岸！"])
+def test_title_in_any_script_or_form_is_an_exact_hit(index, query):
+    result = first(index, query)
+    assert result.service.id == "port"
+    assert result.tier is MatchTier.EXACT
+    assert result.reason == "exact title or alias"
+
+
+@pytest.mark.parametrize("query", ["EHCV", "ｅｈｃｖ", "elderly voucher", "醫療卷"])
+def test_alias_is_an_exact_hit(index, query):
+    result = first(index, query)
+    assert (result.service.id, result.tier) == ("voucher", MatchTier.EXACT)
+
+
+def test_simplified_query_finds_traditional_data(index):
+    assert first(index, "长者医疗券").service.id == "voucher"
+    assert first(index, "回乡证").service.id == "permit"
+    assert first(index, "住房补贴").service.id == "housing"
+
+
+# -- tiers ---------------------------------------------------------------------------------------------------------
+
+
+def test_title_ranks_above_details(index):
+    results = index.search("醫療券")
+    assert ids(results) == ["voucher", "e-station"]
+    assert [r.tier for r in results] == [MatchTier.NAME, MatchTier.DETAILS]
+    assert results[0].score > results[1].score
+
+
+def test_summary_ranks_above_details(index):
+    results = index.search("巴士")
+    assert ids(results) == ["port", "ferry"]
+    assert [r.tier for r in results] == [MatchTier.SUMMARY, MatchTier.DETAILS]
+
+
+def test_exact_ranks_above_title_hits(index):
+    results = index.search("深圳灣口岸")
+    assert results[0].tier is MatchTier.EXACT
+    assert all(r.tier < MatchTier.EXACT for r in results[1:])
+
+
+def test_score_is_tier_plus_share(index):
+    for query in ("醫療券", "巴士", "shekou", "深圳彎口岸", "EHCV"):
+        for result in index.search(query):
+            assert isinstance(result.score, float)
+            assert int(result.score) == result.tier
+            assert 0 <= result.score - result.tier < 1
+
+
+def test_several_words_must_all_match_for_a_full_tier(index):
+    result = first(index, "elderly shenzhen")
+    assert result.service.id == "voucher"
+    assert result.tier is MatchTier.SUMMARY  # elderly in the title, Shenzhen only in the summary
+
+
+def test_a_query_with_an_unknown_word_still_finds_the_rest_as_partial(index):
+    results = index.search("shekou ferries timetable")
+    assert ids(results)[:1] == ["ferry"]
+    assert results[0].tier is MatchTier.PARTIAL
+    assert results[0].reason.startswith("part of the query")
+
+
+# -- English words ----------------------------------------------------------------------------------------------------
+
+
+def test_plural_and_singular(index):
+    assert first(index, "ferry").service.id == "ferry"  # title says "ferries"
+    assert first(index, "lawyer").service.id == "lawyers"
+    assert first(index, "hospital").service.id == "voucher"  # summary says "hospitals"
+
+
+def test_synonyms(index):
+    result = first(index, "attorney")
+    assert result.service.id == "lawyers"
+    assert "synonym" in result.reason
+    assert first(index, "boat").service.id == "ferry"
+
+
+def test_prefix_while_typing(index):
+    for typed in ("she", "shek", "sheko"):
+        assert first(index, typed).service.id in {"ferry", "port"}
+    assert first(index, "shek").service.id == "ferry"
+
+
+def test_stopwords_are_ignored(index):
+    assert first(index, "the ferry to shekou").service.id == "ferry"
+
+
+# -- typos -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "深圳彎口岸",  # a wrong character
+        "深圳口岸",  # a missing character
+        "深圳灣灣口岸",  # an extra character
+    ],
+)
+def test_chinese_typo_finds_the_service_first(index, query):
+    result = first(index, query)
+    assert result.service.id == "port"
+    assert result.tier is MatchTier.TYPO
+    assert "typo" in result.reason
+
+
+def test_typo_in_a_three_character_word(index):
+    assert first(index, "回鄉正").service.id == "permit"  # 回鄉證 with a wrong last character
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"), [("lawers", "lawyers"), ("sheko ferrys", "ferry"), ("vouchr", "voucher")]
+)
+def test_english_misspelling(index, query, expected):
+    assert first(index, query).service.id == expected
+
+
+def test_a_derived_word_finds_its_root(index):
+    result = first(index, "shenzhenese")
+    assert result.service.id in {"port", "voucher", "court"}
+    assert "prefix" in result.reason
+
+
+def test_exact_hits_rank_above_typos(index):
+    results = index.search("醫療券")
+    assert all(r.tier > MatchTier.TYPO for r in results)
+
+
+# -- words run together -------------------------------------------------------------------------------------------
+
+
+def test_unspaced_chinese_words_are_split(index):
+    result = first(index, "前海法院")  # the title is 深圳前海合作區人民法院
+    assert result.service.id == "court"
+    assert result.tier is MatchTier.NAME
+    assert "split" in result.reason
+
+
+# -- nothing ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["xyzzy", "比特幣挖礦", "🍕🍕", "?!", "ＸＹＺＺＹ"])
+def test_nothing_matches(index, query):
+    assert index.search(query) == []
+
+
+# -- filters, empty query, limit, order ------------------------------------------------------------------------------
+
+
+def test_empty_query_lists_everything_in_curated_order(index):
+    for query in ("", "   ", "\t\n"):
+        results = index.search(query)
+        assert ids(results) == [s.id for s in index.dataset.curated_order()]
+        assert all(r.tier is MatchTier.LISTED and r.score == 0.0 for r in results)
+
+
+def test_filters_with_and_without_a_query(index):
+    assert ids(index.search("", category="transport")) == ["ferry", "port"]
+    assert ids(index.search("", audience="elderly")) == ["voucher"]
+    assert ids(index.search("", status="pilot")) == ["voucher"]
+    assert ids(index.search("前海", category="legal")) == ["court"]
+    assert ids(index.search("前海", category="legal", status="pilot")) == []
+    assert ids(index.search("醫療券", audience="everyone")) == ["e-station"]
+
+
+def test_limit(index):
+    assert len(index.search("前海", limit=2)) == 2
+    assert ids(index.search("前海", limit=2)) == ids(index.search("前海"))[:2]
+    assert index.search("前海", limit=0) == []
+    assert len(index.search("", limit=3)) == 3
+
+
+def test_ties_break_in_curated_order(tmp_path):
+    records = [
+        service_record(
+            f"twin-{category}",
+            title={"zh-Hant": "同名服務", "en": "Same service"},
+            category=category,
+            aliases=[],
+        )
+        for category in ("legal", "visit", "health")
+    ]
+    twins = SearchIndex(load_dataset(write_dataset(tmp_path, records)))
+    results = twins.search("服務")
+    assert len({r.score for r in results}) == 1
+    assert ids(results) == ["twin-visit", "twin-health", "twin-legal"]  # the vocabulary's category order
+
+
+def test_a_query_covering_more_of_a_title_ranks_first(tmp_path):
+    buses = {"zh-Hant": "往來深圳灣口岸的巴士及小巴", "en": "Buses to Shenzhen Bay Port"}
+    port = {"zh-Hant": "深圳灣口岸", "en": "Shenzhen Bay Port"}
+    records = [
+        service_record("buses", title=buses, category="visit", aliases=[]),
+        service_record("port", title=port, category="health", aliases=[]),
+    ]
+    two = SearchIndex(load_dataset(write_dataset(tmp_path, records)))
+    assert ids(two.search("")) == ["buses", "port"]  # curated order puts the buses first
+    assert ids(two.search("深圳灣")) == ["port", "buses"]
+    assert ids(two.search("shenzhen bay")) == ["port", "buses"]
+    assert two.search("深圳灣")[0].tier == two.search("深圳灣")[1].tier == MatchTier.NAME
+
+
+def test_results_are_sorted_and_stable(index):
+    for query in ("前海", "香港", "hong kong", "醫療券", "巴士", "she", "深圳"):
+        results = index.search(query)
+        assert ids(results) == ids(index.search(query))
+        order = [s.id for s in index.dataset.curated_order()]
+        keys = [(-r.score, order.index(r.service.id)) for r in results]
+        assert keys == sorted(keys)
+
+
+def test_a_keystroke_does_not_fold_the_dataset_again(index, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the dataset was folded again")
+
+    monkeypatch.setattr(search_index, "fold_many", refuse)
+    assert first(index, "醫療券").service.id == "voucher"
+
+
+# -- highlights ------------------------------------------------------------------------------------------------------
+
+
+def spans_text(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [text[start:end] for start, end in spans]
+
+
+def test_title_spans_in_each_script(index):
+    result = first(index, "医疗券")
+    assert spans_text("長者醫療券大灣區試點計劃", result.title_spans("hant")) == ["醫療券"]
+    assert spans_text("长者医疗券大湾区试点计划", result.title_spans("hans")) == ["医疗券"]
+    english = first(index, "elderly vouchers")
+    title = "Elderly Health Care Voucher Greater Bay Area Pilot Scheme"
+    assert spans_text(title, english.title_spans("en")) == ["Elderly", "Voucher"]
+
+
+def test_title_spans_of_a_typo_show_what_was_found(index):
+    result = first(index, "深圳彎口岸")
+    assert result.title_spans("hant") == [(0, 5)]
+
+
+def test_title_spans_of_a_split_query(index):
+    result = first(index, "前海法院")
+    assert spans_text("深圳前海合作區人民法院", result.title_spans("hant")) == ["前海", "法院"]
+
+
+def test_highlight_spans_on_any_displayed_text():
+    assert highlight_spans("深圳灣口岸 Shenzhen Bay Port", "深圳湾 port") == [(0, 3), (19, 23)]
+    assert highlight_spans("Ferries to Shekou", "ferry") == [(0, 7)]
+    assert highlight_spans("Ferries to Shekou", "she") == [(11, 14)]
+    assert highlight_spans("ＥＨＣＶ計劃", "ehcv") == [(0, 4)]
+    assert highlight_spans("72 小時體驗", "72小時") == [(0, 5)]
+    assert highlight_spans("anything", "") == []
+    assert highlight_spans("", "anything") == []

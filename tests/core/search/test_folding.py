@@ -1,0 +1,102 @@
+"""Folding text for matching: forms, case, accents, scripts and separators stop mattering."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from hkqh_tui.core.search.folding import compact, fold, fold_many, fold_with_offsets, to_folded_script
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("長者醫療券", "长者医疗券"),  # Traditional and Simplified
+        ("ＥＨＣＶ７２小時", "ehcv72小時"),  # full-width letters and digits
+        ("Elderly VOUCHER", "elderly voucher"),  # case
+        ("café", "cafe"),  # accents (composed)
+        ("cafe\u0301", "cafe"),  # accents (combining mark)
+        ("裏面", "裡面"),  # HK variant forms that t2s would miss
+        ("衞生", "衛生"),
+        ("綫路", "線路"),
+        ("為何", "爲何"),
+        ("回鄉証", "回鄉證"),
+        ("e-Station", "e station"),  # punctuation is a separator
+        ("港車北上！！", "港車北上"),
+        ("  深圳灣\t口岸 \n", "深圳灣 口岸"),  # whitespace collapses
+        ("「港車北上」", "港車北上"),
+        ("HK$2,000", "hk 2 000"),
+        ("①", "1"),
+    ],
+)
+def test_folds_alike(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_fold_result_form():
+    assert fold("  長者醫療券 ＥＨＣＶ！！７２小時 ") == "长者医疗券 ehcv 72小时"
+    assert fold("") == ""
+    assert fold("🍕 ?!") == ""
+
+
+def test_cantonese_characters_fold_consistently():
+    # hk2s maps 嗰 to a rare glyph: fine for matching (both sides fold the same), never displayed.
+    assert fold("嗰度") == fold("嗰度") == to_folded_script("嗰度")
+    assert fold("佢哋 冇 啲") == "佢哋 冇 啲"
+
+
+def test_control_characters_and_lone_surrogates_become_separators():
+    assert fold("a\x00b\x1b[31mc") == "a b 31mc"
+    assert fold("\x00Ð") == "ð"  # OpenCC stops at a NUL character: it must never reach it
+    assert fold("醫療\ud800券") == "医疗 券"
+    assert fold("\udfff") == ""
+
+
+def test_fold_many_matches_fold():
+    texts = ["長者醫療券", "", "ＥＨＣＶ\n72小時", "Café, e-Station", "🍕", "嗰度\ud800", "Shenzhen Bay Port"]
+    assert fold_many(texts) == [fold(t) for t in texts]
+    assert fold_many([]) == []
+
+
+def test_compact_removes_spaces():
+    assert compact(fold("72 小時")) == compact(fold("72小時")) == "72小时"
+
+
+def test_hk2s_keeps_one_character_per_han_character():
+    # fold_with_offsets relies on this to map highlights back to the displayed text.
+    characters = "".join(chr(code) for code in range(0x4E00, 0xA000))
+    assert all(len(to_folded_script(char)) == 1 for char in characters)
+    assert len(to_folded_script(characters)) == len(characters)
+
+
+def test_fold_with_offsets_points_back_to_the_source():
+    text = "長者醫療券 ＥＨＣＶ！７２小時"
+    folded, origins = fold_with_offsets(text)
+    assert folded == "长者医疗券 ehcv 72小时"
+    assert len(origins) == len(folded)
+    start = folded.index("ehcv")
+    assert text[origins[start] : origins[start + 3] + 1] == "ＥＨＣＶ"
+
+
+def test_fold_with_offsets_expansions_share_an_origin():
+    folded, origins = fold_with_offsets("ﬁle ß")
+    assert folded == "file ss"
+    assert origins == [0, 0, 1, 2, 3, 4, 4]
+
+
+_CONJOINING_JAMO = re.compile("[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]")
+_TRICKY = list("乾隆頭髮發台風颱後面裏嗰啲가e\u0301\u0308ﬁ①ＡＢ ,.\x00\ud800ßİ") + [chr(c) for c in range(0x4E00, 0x4EC8)]
+
+
+@given(st.one_of(st.text(max_size=80), st.text(alphabet=st.sampled_from(_TRICKY), max_size=40)))
+def test_fold_with_offsets_agrees_with_fold(text):
+    # Conjoining Hangul jamo compose only when normalised together, so per-character folding cannot match them.
+    assume(not _CONJOINING_JAMO.search(text))
+    folded, origins = fold_with_offsets(text)
+    assert len(origins) == len(folded)
+    assert origins == sorted(origins)
+    assert all(0 <= origin < len(text) for origin in origins)
+    assert folded.split() == fold(text).split()
