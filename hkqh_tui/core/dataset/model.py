@@ -10,6 +10,17 @@ from hkqh_tui.core.language.text import Text
 STATUSES: tuple[str, ...] = ("operating", "pilot", "planned", "announced")
 PLAN_MENTIONS: tuple[str, ...] = ("yes", "no", "unknown")
 FILTERS: tuple[str, ...] = ("category", "audience", "status")
+PLACES: tuple[str, ...] = ("hk", "shenzhen", "gba")
+"""Where a person lives: Hong Kong, Shenzhen (Qianhai included), elsewhere in the Mainland GBA cities."""
+ACTIVITIES: tuple[str, ...] = ("work", "study", "business", "profession")
+"""What a person does or wants to do in Qianhai or the GBA."""
+PROFESSIONS: tuple[str, ...] = ("lawyer", "vet", "doctor", "engineer", "other")
+"""Professions a person may practise."""
+CIRCUMSTANCES: tuple[str, ...] = (
+    "hk-permanent-resident", "home-return-permit", "residence-permit", "hk-car", "children", "elderly-parents",
+    "pet", "cssa", "oala",
+)
+"""Things a person has or is: documents, a Hong Kong car, children, elderly parents, a pet, welfare they receive."""
 """The filters a search or listing can combine, each backed by one vocabulary."""
 
 
@@ -49,6 +60,28 @@ class PlanMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Requirements:
+    """Who a service is for, as its sources state it; every field left empty means "no such condition"."""
+
+    source: str = ""  # the url of the service's source that states these conditions
+    min_age: int | None = None
+    max_age: int | None = None
+    lives_in: tuple[str, ...] = ()  # any of PLACES
+    activities: tuple[str, ...] = ()  # any of ACTIVITIES
+    professions: tuple[str, ...] = ()  # any of PROFESSIONS
+    has: tuple[str, ...] = ()  # all of CIRCUMSTANCES
+    children_ages: tuple[int, int] | None = None  # at least one child aged within this range (inclusive)
+    note: Text | None = None
+
+    def is_empty(self) -> bool:
+        """True when no condition is stated."""
+        return (
+            self.min_age is None and self.max_age is None and not self.lives_in and not self.activities
+            and not self.professions and not self.has and self.children_ages is None
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Service:
     """One service or measure for Hong Kong residents in Qianhai."""
 
@@ -67,6 +100,7 @@ class Service:
     sources: tuple[Source, ...]
     last_verified: date
     plan_2026: PlanMention
+    requires: Requirements = field(default_factory=Requirements)
 
     def matches(self, category: str | None = None, audience: str | None = None, status: str | None = None) -> bool:
         """True when the service passes every filter given (None means any)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hkqh_tui.core.dataset.model import Contact, Service, Source
+from hkqh_tui.core.dataset.model import Contact, Requirements, Service, Source
 
 
 def source_to_json(source: Source) -> dict[str, Any]:
@@ -33,6 +33,23 @@ def contact_to_json(contact: Contact) -> dict[str, Any]:
     return data
 
 
+def requirements_to_json(requires: Requirements) -> dict[str, Any]:
+    """A service's stated conditions as a JSON object, with only the conditions that are stated."""
+    data: dict[str, Any] = {"source": requires.source}
+    if requires.min_age is not None:
+        data["min_age"] = requires.min_age
+    if requires.max_age is not None:
+        data["max_age"] = requires.max_age
+    for name in ("lives_in", "activities", "professions", "has"):
+        if getattr(requires, name):
+            data[name] = list(getattr(requires, name))
+    if requires.children_ages is not None:
+        data["children_ages"] = list(requires.children_ages)
+    if requires.note is not None:
+        data["note"] = requires.note.to_json()
+    return data
+
+
 def service_brief_json(service: Service) -> dict[str, Any]:
     """The first fields of a service's JSON object: id, title, summary, category, audiences, status."""
     return {
@@ -50,7 +67,7 @@ def service_to_json(service: Service) -> dict[str, Any]:
     plan: dict[str, Any] = {"mentioned": service.plan_2026.mentioned}
     if service.plan_2026.note is not None:
         plan["note"] = service.plan_2026.note.to_json()
-    return {
+    data = {
         **service_brief_json(service),
         "aliases": list(service.aliases),
         "eligibility": [t.to_json() for t in service.eligibility],
@@ -62,3 +79,6 @@ def service_to_json(service: Service) -> dict[str, Any]:
         "last_verified": service.last_verified.isoformat(),
         "plan_2026": plan,
     }
+    if not service.requires.is_empty():
+        data["requires"] = requirements_to_json(service.requires)
+    return data

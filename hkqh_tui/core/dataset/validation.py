@@ -12,9 +12,14 @@ from datetime import date, datetime
 from typing import Any
 
 from hkqh_tui.core.dataset.model import (
+    ACTIVITIES,
+    CIRCUMSTANCES,
+    PLACES,
     PLAN_MENTIONS,
+    PROFESSIONS,
     Contact,
     PlanMention,
+    Requirements,
     Service,
     Source,
     Vocabularies,
@@ -35,6 +40,11 @@ LIST_TEXT_FIELDS = ("eligibility", "documents", "steps", "costs")
 SOURCE_FIELDS = ("title", "url", "publisher", "date", "official")
 CONTACT_FIELDS = ("name", "address", "hours", "phone", "website", "source")
 PLAN_FIELDS = ("mentioned", "note")
+OPTIONAL_SERVICE_FIELDS = ("requires",)
+REQUIREMENT_FIELDS = (
+    "source", "min_age", "max_age", "lives_in", "activities", "professions", "has", "children_ages", "note",
+)
+MAX_AGE = 120
 TEXT_KEYS = ("zh-Hant", "en")
 
 
@@ -205,13 +215,71 @@ class _ServiceChecker:
         note = self.text(raw["note"], f"{field}.note") if "note" in raw else None
         return PlanMention(mentioned or "unknown", note)
 
+    def age(self, value: Any, field: str) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(field, f"must be a whole number of years, not {type_name(value)}")
+            return None
+        if not 0 <= value <= MAX_AGE:
+            self.problem(field, f"must be between 0 and {MAX_AGE}")
+            return None
+        return value
+
+    def keywords(self, value: Any, field: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+        items = self.list_of(value, field)
+        if isinstance(value, list) and not items:
+            self.problem(field, "leave the field out rather than give an empty list")
+        words = [self.keyword(item, f"{field}[{i}]", allowed) for i, item in enumerate(items)]
+        if len(set(words)) != len(words):
+            self.problem(field, "names a value twice")
+        return tuple(words)
+
+    def requirements(self, value: Any, field: str, source_urls: set[str]) -> Requirements:
+        raw = self.table(value, field, REQUIREMENT_FIELDS, ("source",))
+        if raw is None:
+            return Requirements()
+        source = self.url(raw["source"], f"{field}.source") if "source" in raw else ""
+        if source and source not in source_urls:
+            self.problem(f"{field}.source", "must be the url of one of this service's sources")
+        min_age = self.age(raw["min_age"], f"{field}.min_age") if "min_age" in raw else None
+        max_age = self.age(raw["max_age"], f"{field}.max_age") if "max_age" in raw else None
+        if min_age is not None and max_age is not None and min_age > max_age:
+            self.problem(f"{field}.max_age", "must not be below min_age")
+        children_ages: tuple[int, int] | None = None
+        if "children_ages" in raw:
+            pair = self.list_of(raw["children_ages"], f"{field}.children_ages")
+            ages = [self.age(a, f"{field}.children_ages[{i}]") for i, a in enumerate(pair)]
+            if len(ages) != 2:
+                self.problem(f"{field}.children_ages", "must be [youngest, oldest]")
+            elif ages[0] is not None and ages[1] is not None:
+                if ages[0] > ages[1]:
+                    self.problem(f"{field}.children_ages", "the youngest age comes first")
+                children_ages = (ages[0], ages[1])
+        requirements = Requirements(
+            source=source,
+            min_age=min_age,
+            max_age=max_age,
+            lives_in=self.keywords(raw["lives_in"], f"{field}.lives_in", PLACES) if "lives_in" in raw else (),
+            activities=self.keywords(raw["activities"], f"{field}.activities", ACTIVITIES)
+            if "activities" in raw
+            else (),
+            professions=self.keywords(raw["professions"], f"{field}.professions", PROFESSIONS)
+            if "professions" in raw
+            else (),
+            has=self.keywords(raw["has"], f"{field}.has", CIRCUMSTANCES) if "has" in raw else (),
+            children_ages=children_ages,
+            note=self.text(raw["note"], f"{field}.note") if "note" in raw else None,
+        )
+        if requirements.is_empty():
+            self.problem(field, "states no condition; leave the table out")
+        return requirements
+
     def check(self) -> Service | None:
         raw = self.raw
         if not isinstance(raw, dict):
             self.problem("", f"a service must be a table/object, not {type_name(raw)}")
             return None
         for key in raw:
-            if key not in SERVICE_FIELDS:
+            if key not in SERVICE_FIELDS and key not in OPTIONAL_SERVICE_FIELDS:
                 self.problem(key, "unknown field")
         for key in SERVICE_FIELDS:
             if key not in raw:
@@ -252,6 +320,7 @@ class _ServiceChecker:
         ]
         last_verified = self.iso_date(raw["last_verified"], "last_verified") if "last_verified" in raw else None
         plan = self.plan(raw["plan_2026"], "plan_2026") if "plan_2026" in raw else PlanMention("unknown")
+        requires = self.requirements(raw["requires"], "requires", source_urls) if "requires" in raw else Requirements()
 
         if self.problems or last_verified is None:
             return None
@@ -271,6 +340,7 @@ class _ServiceChecker:
             sources=tuple(sources),
             last_verified=last_verified,
             plan_2026=plan,
+            requires=requires,
         )
 
 

@@ -129,3 +129,48 @@ def test_control_characters_and_lone_surrogates_are_rejected(tmp_path, bad):
     path.write_text(json.dumps([service_record("svc", aliases=[f"a{bad}b"])]), encoding="ascii")  # \u escapes
     problems = read_dataset(path).problems
     assert any(p.field == "aliases[0]" and "invalid character" in p.message for p in problems)
+
+
+
+SOURCE_URL = "https://example.org/source"
+
+
+def test_requires_accepts_stated_conditions_and_round_trips(tmp_path):
+    from hkqh_tui.core.dataset.serialize import service_to_json
+
+    requires = {"source": SOURCE_URL, "min_age": 65, "lives_in": ["hk"], "has": ["home-return-permit"],
+                "children_ages": [6, 15]}
+    result = read_dataset(write_dataset(tmp_path / "data", [service_record("with-requires", requires=requires)]))
+    assert result.problems == []
+    service = result.dataset.get("with-requires")
+    assert service.requires.min_age == 65 and service.requires.lives_in == ("hk",)
+    assert service.requires.children_ages == (6, 15)
+    assert service_to_json(service)["requires"] == requires
+
+
+def test_a_service_without_requires_has_no_conditions(tmp_path):
+    result = read_dataset(write_dataset(tmp_path / "data", [service_record("plain")]))
+    assert result.dataset.get("plain").requires.is_empty()
+
+
+@pytest.mark.parametrize(
+    ("requires", "field"),
+    [
+        ({"source": SOURCE_URL, "lives_in": ["mars"]}, "requires.lives_in[0]"),
+        ({"source": SOURCE_URL, "min_age": "sixty"}, "requires.min_age"),
+        ({"source": SOURCE_URL, "min_age": True}, "requires.min_age"),
+        ({"source": SOURCE_URL, "min_age": 500}, "requires.min_age"),
+        ({"source": SOURCE_URL, "min_age": 65, "max_age": 18}, "requires.max_age"),
+        ({"source": "https://elsewhere.example/", "min_age": 65}, "requires.source"),
+        ({"min_age": 65}, "requires.source"),
+        ({"source": SOURCE_URL}, "requires"),
+        ({"source": SOURCE_URL, "min_age": 65, "colour": "red"}, "requires.colour"),
+        ({"source": SOURCE_URL, "children_ages": [15, 6]}, "requires.children_ages"),
+        ({"source": SOURCE_URL, "children_ages": [6]}, "requires.children_ages"),
+        ({"source": SOURCE_URL, "has": []}, "requires.has"),
+        ({"source": SOURCE_URL, "has": ["pet", "pet"]}, "requires.has"),
+        ({"source": SOURCE_URL, "professions": ["astronaut"]}, "requires.professions[0]"),
+    ],
+)
+def test_requires_rejects_unknown_words_bad_ages_foreign_sources_and_empty_tables(tmp_path, requires, field):
+    assert field in fields(problems_for(tmp_path, service_record("bad-requires", requires=requires)))
