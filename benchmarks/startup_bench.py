@@ -35,7 +35,7 @@ class Minimal(App):
 Minimal().run()
 """
 
-HKQH_APP = "from hkqh_tui.cli import main; raise SystemExit(main([]))"
+HKQH_APP = "from hkqh_tui.launcher import main; raise SystemExit(main([]))"
 
 
 def peak_memory_kib(pid: int) -> int:

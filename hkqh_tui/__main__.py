@@ -1,5 +1,5 @@
 """Allow ``python -m hkqh_tui``."""
 
-from hkqh_tui.cli import main
+from hkqh_tui.launcher import main
 
 raise SystemExit(main())

@@ -38,3 +38,24 @@ def test_a_subcommand_run_does_not_import_textual(small_dataset):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = code + "\nimport sys\nprint(','.join(sorted(sys.modules)))\n"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.strip().split(","))
+
+
+def test_the_launcher_defers_everything_until_it_knows_what_is_wanted():
+    loaded = _modules_after("import hkqh_tui.launcher")
+    heavy = {"textual", "rich", "argparse", "opencc", "rapidfuzz", "hkqh_tui.cli", "hkqh_tui.ui", "hkqh_tui.core"}
+    assert not loaded & heavy, loaded & heavy
+
+
+def test_version_loads_neither_the_command_line_nor_the_app():
+    loaded = _modules_after(
+        "import contextlib, io\nfrom hkqh_tui.launcher import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n    main(['--version'])"
+    )
+    assert not any(m.split(".")[0] in {"textual", "rich"} or m.startswith("hkqh_tui.cli") for m in loaded)

@@ -10,6 +10,8 @@ import venv
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.factories import REPO_ROOT
 
 
@@ -19,6 +21,7 @@ def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
     return result
 
 
+@pytest.mark.slow
 def test_wheel_ships_data_and_runs_from_any_directory(tmp_path):
     dist = tmp_path / "dist"
     run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(REPO_ROOT)])

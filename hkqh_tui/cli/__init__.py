@@ -1,6 +1,7 @@
-"""The ``hkqh`` command: the TUI without arguments, subcommands for scripts.
+"""The ``hkqh`` subcommands for scripts.
 
-The CLI never imports Textual unless the TUI is started, so subcommands start fast.
+The CLI never imports the TUI: when a command line asks for the app, :func:`main` calls the ``run_tui`` callable
+that :mod:`hkqh_tui.launcher` (the layer above both) passes in.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from hkqh_tui import __version__
 from hkqh_tui.cli.context import CommandContext, CommandError
@@ -60,36 +61,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run_tui(data_path: str | None) -> int:
-    from hkqh_tui.ui.launch import run_app
+def main(argv: Sequence[str] | None = None, run_tui: Callable[[str | None], int] | None = None) -> int:
+    """Run the subcommand ``argv`` asks for; return the exit status.
 
-    return run_app(data_path)
-
-
-def _tui_arguments(argv: list[str]) -> tuple[bool, str | None]:
-    """(True, data path) when ``argv`` only asks for the TUI (nothing, or just --data PATH)."""
-    if not argv:
-        return True, None
-    if len(argv) == 2 and argv[0] == "--data" and not argv[1].startswith("-"):
-        return True, argv[1]
-    if len(argv) == 1 and argv[0].startswith("--data="):
-        return True, argv[0].removeprefix("--data=")
-    return False, None
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``hkqh`` console script; returns the exit status."""
+    A command line without a subcommand asks for the app: ``run_tui(data_path)`` starts it (without it, the usage is
+    printed).
+    """
     arguments = list(sys.argv[1:] if argv is None else argv)
-    tui_only, data_path = _tui_arguments(arguments)
-    if tui_only:
-        # Fast path: building the full parser imports every subcommand; the app does not need them.
-        return _run_tui(data_path)
     parser = build_parser()
     args = parser.parse_args(arguments)
     context = CommandContext(data_path=args.data)
     try:
         if args.command is None:
-            return _run_tui(context.data_path)
+            if run_tui is None:
+                parser.print_usage(sys.stderr)
+                return 2
+            return run_tui(context.data_path)
         return args.func(args, context)
     except CommandError as error:
         context.error(str(error), hint=error.hint)
@@ -101,8 +88,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-
-
-def entry_point() -> None:
-    """Console-script wrapper around :func:`main`."""
-    sys.exit(main())

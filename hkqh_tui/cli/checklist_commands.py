@@ -34,7 +34,7 @@ def _store() -> ChecklistStore:
 def _print_notices(context: CommandContext, notices: tuple[Notice, ...]) -> None:
     for notice in notices:
         if notice.kind != "not_saved":  # a failed save becomes the command's error instead
-            context.err.print(f"[yellow]hkqh: warning:[/] {escape(notice.message)}")
+            context.err.print(f"[yellow]hkqh: warning:[/] {escape(notice.message)}", soft_wrap=True)
 
 
 def _checked_name(store: ChecklistStore, name: str | None) -> str:
