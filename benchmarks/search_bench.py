@@ -37,14 +37,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rapidfuzz import fuzz, process  # noqa: E402
-from thefuzz import process as thefuzz_process  # noqa: E402
+from rapidfuzz import fuzz, process
+from thefuzz import process as thefuzz_process
 
-from hkqh_tui.core.search.folding import fold  # noqa: E402
-from hkqh_tui.core.dataset.loading import load_dataset  # noqa: E402
-from hkqh_tui.core.dataset.model import Dataset, PlanMention, Service, Source  # noqa: E402
-from hkqh_tui.core.search.engine import SearchIndex  # noqa: E402
-from hkqh_tui.core.language.text import Text  # noqa: E402
+from hkqh_tui.core.dataset.loading import load_dataset
+from hkqh_tui.core.dataset.model import Dataset, PlanMention, Service, Source
+from hkqh_tui.core.language.text import Text
+from hkqh_tui.core.search.engine import SearchIndex
+from hkqh_tui.core.search.folding import fold
 
 QUERIES: tuple[str, ...] = (
     "醫療券",  # Traditional
@@ -69,38 +69,16 @@ QUERIES: tuple[str, ...] = (
     "申請" * 60,  # a long paste
 )
 
-ZH_PLACES = "前海 深圳 南山 蛇口 福田 羅湖 寶安 香港 大灣區 廣州 東莞 珠海 澳門 橫琴 河套 深圳灣 港珠澳大橋".split()
-ZH_PEOPLE = "長者 青年 學生 家庭 司機 專業人士 創業者 投資者 港人 居民 旅客 寵物主人 僱主 律師 醫生 教師".split()
-ZH_TOPICS = (
-    "醫療 教育 住房 就業 交通 稅務 法律 金融 保險 社保 公積金 創業 人才 文化 體育 旅遊 消費 通關 口岸 簽注 證件 "
-    "醫療券 理財通 藥械通 回鄉證 居住證 學位 仲裁 銀行戶口 渡輪 巴士 鐵路 遊艇 檢疫 獸醫 私募 總部"
-).split()
-ZH_KINDS = (
-    "補貼 津貼 資助 計劃 試點 服務 中心 通道 平台 基金 優惠 措施 專線 門診 登記 申請 許可 備案 執業 資格 體驗券"
-).split()
-ZH_LINKS = (
-    "的 可 於 在 為 向 經 並 及 須 已 將 可以 需要 提供 協助 辦理 合資格 每月 每年 最多 不超過 一次性 "
-    "如 先 後 持有 年滿 歲 天 個月 元 人民幣 港元 詳情 查詢 官方 網站 預約 親身 網上"
-).split()
-EN_PLACES = (
-    "Qianhai Shenzhen Nanshan Shekou Futian Luohu Bao'an Hong-Kong Greater-Bay-Area Guangzhou Macao Hengqin"
-).split()
-EN_PEOPLE = (
-    "elderly youth students families drivers professionals entrepreneurs investors residents visitors employers"
-).split()
-EN_TOPICS = (
-    "health-care education housing employment transport tax legal finance insurance social-security startup talent "
-    "culture sports tourism consumption border-crossing port visa permit voucher wealth-management ferry bus rail "
-    "yacht quarantine veterinary private-equity headquarters arbitration court bank-account"
-).split()
-EN_KINDS = (
-    "subsidy allowance funding scheme pilot service centre channel platform fund relief measure route clinic "
-    "registration application licence filing practice qualification"
-).split()
-EN_LINKS = (
-    "the a of for to in and with by from on at who can may must is are be will each per up month year "
-    "eligible apply online in-person hold aged over under days months RMB HK$ details official website booking"
-).split()
+ZH_PLACES = ["前海", "深圳", "南山", "蛇口", "福田", "羅湖", "寶安", "香港", "大灣區", "廣州", "東莞", "珠海", "澳門", "橫琴", "河套", "深圳灣", "港珠澳大橋"]
+ZH_PEOPLE = ["長者", "青年", "學生", "家庭", "司機", "專業人士", "創業者", "投資者", "港人", "居民", "旅客", "寵物主人", "僱主", "律師", "醫生", "教師"]
+ZH_TOPICS = ["醫療", "教育", "住房", "就業", "交通", "稅務", "法律", "金融", "保險", "社保", "公積金", "創業", "人才", "文化", "體育", "旅遊", "消費", "通關", "口岸", "簽注", "證件", "醫療券", "理財通", "藥械通", "回鄉證", "居住證", "學位", "仲裁", "銀行戶口", "渡輪", "巴士", "鐵路", "遊艇", "檢疫", "獸醫", "私募", "總部"]
+ZH_KINDS = ["補貼", "津貼", "資助", "計劃", "試點", "服務", "中心", "通道", "平台", "基金", "優惠", "措施", "專線", "門診", "登記", "申請", "許可", "備案", "執業", "資格", "體驗券"]
+ZH_LINKS = ["的", "可", "於", "在", "為", "向", "經", "並", "及", "須", "已", "將", "可以", "需要", "提供", "協助", "辦理", "合資格", "每月", "每年", "最多", "不超過", "一次性", "如", "先", "後", "持有", "年滿", "歲", "天", "個月", "元", "人民幣", "港元", "詳情", "查詢", "官方", "網站", "預約", "親身", "網上"]
+EN_PLACES = ["Qianhai", "Shenzhen", "Nanshan", "Shekou", "Futian", "Luohu", "Bao'an", "Hong-Kong", "Greater-Bay-Area", "Guangzhou", "Macao", "Hengqin"]
+EN_PEOPLE = ["elderly", "youth", "students", "families", "drivers", "professionals", "entrepreneurs", "investors", "residents", "visitors", "employers"]
+EN_TOPICS = ["health-care", "education", "housing", "employment", "transport", "tax", "legal", "finance", "insurance", "social-security", "startup", "talent", "culture", "sports", "tourism", "consumption", "border-crossing", "port", "visa", "permit", "voucher", "wealth-management", "ferry", "bus", "rail", "yacht", "quarantine", "veterinary", "private-equity", "headquarters", "arbitration", "court", "bank-account"]
+EN_KINDS = ["subsidy", "allowance", "funding", "scheme", "pilot", "service", "centre", "channel", "platform", "fund", "relief", "measure", "route", "clinic", "registration", "application", "licence", "filing", "practice", "qualification"]
+EN_LINKS = ["the", "a", "of", "for", "to", "in", "and", "with", "by", "from", "on", "at", "who", "can", "may", "must", "is", "are", "be", "will", "each", "per", "up", "month", "year", "eligible", "apply", "online", "in-person", "hold", "aged", "over", "under", "days", "months", "RMB", "HK$", "details", "official", "website", "booking"]
 
 
 # Each pool appears once and the linking words twice, so that about a third of a sentence is linking words.

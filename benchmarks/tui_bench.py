@@ -24,12 +24,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from search_bench import synthetic_dataset  # noqa: E402
-from textual.app import App, ComposeResult  # noqa: E402
-from textual.widgets import Input, OptionList  # noqa: E402
+from search_bench import synthetic_dataset
+from textual.app import App, ComposeResult
+from textual.widgets import Input, OptionList
 
-from hkqh_tui.core.dataset.loading import LoadResult, load_dataset  # noqa: E402
-from hkqh_tui.core.search.folding import fold  # noqa: E402
+from hkqh_tui.core.dataset.loading import LoadResult, load_dataset
+from hkqh_tui.core.search.folding import fold
 
 QUERIES = ("醫療券", "港車北上", "housing", "深圳 口岸", "ylq")
 SIZE = (100, 30)

@@ -16,7 +16,7 @@ from hkqh_tui.core.dataset.model import FILTERS
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.ui.strings import tr
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
-from hkqh_tui.ui.widgets.results import ResultRow, ResultsList
+from hkqh_tui.ui.widgets.results import LazyRows, ResultRow, ResultsList, row_ids
 from hkqh_tui.ui.widgets.service_detail import ServiceDetail
 
 WIDE_ENOUGH_FOR_SIDE_DETAIL = 110
@@ -109,22 +109,26 @@ class MainScreen(Screen):
         results = app.run_search(self.query_text)
         vocab = app.dataset.vocabularies
         marked = app.marked_ids()
-        rows = []
-        for result in results:
+        highlight = bool(self.query_text.strip())
+
+        def make_row(result) -> ResultRow:
             service = result.service
             title = show(service.title, script)
-            rows.append(
-                ResultRow(
-                    service_id=service.id,
-                    title=title,
-                    spans=result.spans(title) if self.query_text.strip() else [],
-                    category=show(vocab.categories.label(service.category), script),
-                    status=service.status,
-                    status_label=show(vocab.statuses.label(service.status), script),
-                    marked=service.id in marked,
-                )
+            return ResultRow(
+                service_id=service.id,
+                title=title,
+                spans=result.spans(title) if highlight else [],
+                category=show(vocab.categories.label(service.category), script),
+                status=service.status,
+                status_label=show(vocab.statuses.label(service.status), script),
+                marked=service.id in marked,
             )
-        category_width = min(14, max([cell_len(r.category) for r in rows] + [4]))
+
+        rows = LazyRows(results, make_row, [result.service.id for result in results])
+        categories = {result.service.category for result in results}
+        category_width = min(
+            14, max([cell_len(show(vocab.categories.label(c), script)) for c in categories] + [4])
+        )
         status_width = max([cell_len(show(vocab.statuses.label(k), script)) for k in vocab.statuses.keys()] + [4])
         results_list = self.query_one(ResultsList)
         results_list.show_rows(rows, category_width, status_width, from_top=from_top)
@@ -215,13 +219,14 @@ class MainScreen(Screen):
     def open_detail_by_id(self, service_id: str) -> None:
         """Highlight ``service_id`` in the results (clearing the query if needed) and open it."""
         results = self.query_one(ResultsList)
-        ids = [row.service_id for row in results.rows]
+        ids = row_ids(results.rows)
         if service_id not in ids:
             self.query_one("#search", Input).value = ""
             self.query_text = ""
             self.hkqh.clear_filters()
-            ids = [row.service_id for row in results.rows]
+            ids = row_ids(results.rows)
         if service_id in ids:
+            results.build_through(ids.index(service_id))
             results.highlighted = ids.index(service_id)
         self.open_detail(service_id)
 

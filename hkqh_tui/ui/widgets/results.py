@@ -1,9 +1,14 @@
-"""The results list: one row per service with title (matches highlighted), category and status."""
+"""The results list: one row per service with title (matches highlighted), category and status.
+
+Only a window of rows is built as options (a few screens' worth); it grows as the cursor nears its end, so a broad
+query over 100,000 services costs what one screen of rows costs.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text as RichText
@@ -28,6 +33,41 @@ class ResultRow:
     status: str
     status_label: str
     marked: bool
+
+
+class LazyRows(Sequence[ResultRow]):
+    """Rows made on first access from ``items`` by ``make``, so rows nobody scrolls to are never built."""
+
+    def __init__(self, items: Sequence, make: Callable[[object], ResultRow], ids: Sequence[str]) -> None:
+        self._items = items
+        self._make = make
+        self._rows: dict[int, ResultRow] = {}
+        self.ids: Sequence[str] = ids
+        """The service id of every row, in order (cheap: no row is built for it)."""
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> ResultRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ResultRow]: ...
+
+    def __getitem__(self, index: int | slice) -> ResultRow | list[ResultRow]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        row = self._rows.get(index)
+        if row is None:
+            row = self._rows[index] = self._make(self._items[index])
+        return row
+
+
+def row_ids(rows: Sequence[ResultRow]) -> Sequence[str]:
+    """The service ids of ``rows`` in order, without building lazy rows."""
+    return rows.ids if isinstance(rows, LazyRows) else [row.service_id for row in rows]
 
 
 def fit(text: str, width: int) -> tuple[str, int]:
@@ -93,12 +133,17 @@ class ResultsList(OptionList):
             super().__init__()
             self.service_id = service_id
 
+    WINDOW_SCREENS = 4
+    """How many screens of rows are built ahead of the cursor."""
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.rows: list[ResultRow] = []
+        self.rows: Sequence[ResultRow] = []
         self._column_widths = (10, 8)
 
-    def show_rows(self, rows: list[ResultRow], category_width: int, status_width: int, *, from_top: bool = False) -> None:
+    def show_rows(
+        self, rows: Sequence[ResultRow], category_width: int, status_width: int, *, from_top: bool = False
+    ) -> None:
         """Replace the rows, keeping the highlighted service where it is still listed (unless ``from_top``)."""
         previous = None if from_top else self.highlighted_service_id
         self.rows = rows
@@ -107,16 +152,42 @@ class ResultsList(OptionList):
             return  # not laid out yet: the first resize draws the rows at the real width
         self._draw(previous)
 
-    def _draw(self, keep: str | None) -> None:
-        self.set_options(self._options_for(self.rows))
-        if self.rows:
-            ids = [row.service_id for row in self.rows]
-            self.highlighted = ids.index(keep) if keep in ids else 0
+    @property
+    def _window_step(self) -> int:
+        return max(20, (self.size.height or 30) * self.WINDOW_SCREENS)
 
-    def _options_for(self, rows: list[ResultRow]) -> list[Option]:
+    def _draw(self, keep: str | None) -> None:
+        ids = row_ids(self.rows)
+        position = ids.index(keep) if keep is not None and keep in ids else 0
+        built = min(len(self.rows), max(self._window_step, position + self._window_step))
+        self.set_options(self._options_for(self.rows[:built]))
+        if self.rows:
+            self.highlighted = position
+
+    def _options_for(self, rows: Sequence[ResultRow]) -> list[Option]:
         width = max(20, self.scrollable_content_region.width or self.size.width or 80)
         category_width, status_width = self._column_widths
         return [Option(render_row(row, width, category_width, status_width), id=row.service_id) for row in rows]
+
+    def build_through(self, up_to: int) -> None:
+        """Build the options of the rows up to index ``up_to`` (and a window beyond) if they are not built yet."""
+        built = self.option_count
+        if up_to < built - self._window_step // 2 or built >= len(self.rows):
+            return
+        end = min(len(self.rows), max(up_to + 1, built) + self._window_step)
+        self.add_options(self._options_for(self.rows[built:end]))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is self:
+            self.build_through(event.option_index)
+
+    def action_last(self) -> None:
+        self.build_through(len(self.rows) - 1)
+        super().action_last()
+
+    def action_page_down(self) -> None:
+        self.build_through((self.highlighted or 0) + (self.size.height or 30))
+        super().action_page_down()
 
     def on_resize(self) -> None:
         self._draw(self.highlighted_service_id)
@@ -126,7 +197,7 @@ class ResultsList(OptionList):
         """The id of the highlighted service, if any."""
         if self.highlighted is None or not self.rows or self.highlighted >= len(self.rows) or not self.option_count:
             return None
-        return self.rows[self.highlighted].service_id
+        return row_ids(self.rows)[self.highlighted]
 
     def action_toggle_mark(self) -> None:
         service_id = self.highlighted_service_id
