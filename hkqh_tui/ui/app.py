@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -56,6 +57,7 @@ class HkqhApp(App):
         self.dataset_problems = result.problems
         self.dataset: Dataset | None = result.dataset
         self._index = None
+        self._index_lock = threading.Lock()
         self.store = ChecklistStore()
         self.last_export: Path | None = None
         self.checklist = Checklist.new(self.store.default_name)
@@ -80,18 +82,32 @@ class HkqhApp(App):
 
     @property
     def index(self):
-        """The search index (a :class:`hkqh_tui.core.search.engine.SearchIndex`), built on first use."""
-        if self._index is None:
-            from hkqh_tui.core.search.engine import SearchIndex
+        """The search index (a :class:`hkqh_tui.core.search.engine.SearchIndex`).
 
-            assert self.dataset is not None
-            self._index = SearchIndex(self.dataset)
+        Built on a thread just after the first frame (:meth:`warm_up`); a search that comes before it is ready
+        waits for that build rather than starting a second one.
+        """
+        if self._index is None:
+            with self._index_lock:
+                if self._index is None:
+                    self._index = self._build_index()
         return self._index
 
+    def _build_index(self):
+        from hkqh_tui.core.search.engine import SearchIndex
+
+        assert self.dataset is not None
+        return SearchIndex(self.dataset)
+
     def warm_up(self) -> None:
-        """Build the search index after the first frame, so the app opens fast and the first keystroke is quick."""
-        if self.dataset is not None:
-            self.index.search("醫療")
+        """Build the search index off the UI thread after the first frame, so the app opens fast and stays live."""
+        if self.dataset is not None and self._index is None:
+            self.run_worker(self._warm_up_in_thread, thread=True, exclusive=True, group="index", exit_on_error=False)
+
+    def _warm_up_in_thread(self) -> None:
+        with self._index_lock:
+            if self._index is None:
+                self._index = self._build_index()
 
     def run_search(self, query: str) -> list:
         """Search the dataset with the active filters; each result has ``service`` and ``spans(display_text)``."""
