@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hkqh_tui.core.dataset.model import Dataset, Service, Vocabularies, Vocabulary
+from hkqh_tui.core.dataset.model_cache import DatasetCache, dataset_files
 from hkqh_tui.core.dataset.parse_cache import ParseCache, cache_disabled
 from hkqh_tui.core.dataset.serialize import service_to_json
 from hkqh_tui.core.language.text import Text
@@ -23,7 +24,7 @@ from hkqh_tui.core.dataset.validation import Problem, check_service, type_name
 DATA_ENV_VAR = "HKQH_DATA"
 VOCABULARY_FILE = "vocabularies.toml"
 SERVICES_DIR = "services"
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 20 * 1024 * 1024 * 5
 
 
 class DatasetError(Exception):
@@ -170,6 +171,9 @@ def read_dataset(path: str | os.PathLike[str] | None = None) -> LoadResult:
     if not root.exists():
         problems.append(Problem(str(root), "", "", "no such file or folder"))
         return LoadResult(None, problems)
+    cache, files = _dataset_cache(root)
+    if cache is not None and (cached := cache.get(files)) is not None:
+        return LoadResult(cached, [])
 
     if root.is_dir():
         vocabularies = load_vocabularies(root / VOCABULARY_FILE, problems)
@@ -199,10 +203,21 @@ def read_dataset(path: str | os.PathLike[str] | None = None) -> LoadResult:
     if problems:
         return LoadResult(None, problems)
     services_tuple = tuple(services)
-    return LoadResult(
-        Dataset(services=services_tuple, vocabularies=vocabularies, origin=str(root), version=dataset_version(services_tuple)),
-        [],
+    dataset = Dataset(
+        services=services_tuple, vocabularies=vocabularies, origin=str(root), version=dataset_version(services_tuple)
     )
+    if cache is not None:
+        cache.put(files, dataset)
+    return LoadResult(dataset, [])
+
+
+def _dataset_cache(root: Path) -> tuple[DatasetCache | None, list[Path]]:
+    """The validated-dataset cache for ``root`` and the files it is keyed by (None when caching is off)."""
+    if cache_disabled():
+        return None, []
+    from hkqh_tui.core.storage.paths import cache_dir
+
+    return DatasetCache(root, cache_dir()), dataset_files(root, bundled_data_path() / VOCABULARY_FILE)
 
 
 def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
