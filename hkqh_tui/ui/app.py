@@ -448,6 +448,11 @@ class HkqhApp(App):
 
         if self.dataset is None or isinstance(self.screen, (ForMeScreen, ProfileScreen)):
             return
+        self.clear_notifications()  # the one-time offer, once taken up, would only cover the screen
+        if any(isinstance(screen, ForMeScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, ForMeScreen):  # back to the one already open (from its details)
+                self.pop_screen()
+            return
         if self.profile.is_empty():
             self.edit_profile(then=lambda: self.push_screen(ForMeScreen()))
         else:

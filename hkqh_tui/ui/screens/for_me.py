@@ -46,10 +46,15 @@ def words(key: str, script: Script, **values: object) -> str:
 
 
 def row_text(match: Match, title: str, marked: bool, width: int, script: Script) -> RichText:
-    """One service on one line: checklist mark, title, then the first reason (or what is missing) dimmed."""
+    """One service on one line: checklist mark, title, then why it fits (or what is missing) in colour."""
     text = RichText(no_wrap=True, overflow="crop")
     text.append(f"{MARK} " if marked else "  ", style="bold green")
-    hints = match.reasons if match.verdict is Verdict.NOT_STATED else (match.reasons or match.missing)
+    if match.verdict in (Verdict.ALMOST, Verdict.DOES_NOT_FIT):
+        hints = match.missing  # what sets it apart: what is missing
+    elif match.verdict is Verdict.NOT_STATED:
+        hints = match.reasons
+    else:
+        hints = match.reasons or match.missing
     first = hints[0] if hints else None
     hint = first.show(script) if first else ""
     title_width = max(10, (width - 2) // 2) if hint else width - 2
@@ -217,7 +222,8 @@ class ForMeScreen(Screen):
             return
         text = RichText()
         if match.reasons:
-            text.append(words("why", script), style="bold")
+            if match.verdict is not Verdict.NOT_STATED:  # there the hint says "may be for you" itself
+                text.append(words("why", script), style="bold")
             text.append(("；" if script != "en" else "; ").join(r.show(script) for r in match.reasons), style="green")
         if match.missing:
             if text:
