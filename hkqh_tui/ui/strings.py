@@ -131,6 +131,7 @@ _BINDING_WORDS: dict[str, tuple[str, str]] = {
     "skip_question": ("略過", "Skip"),
     "previous_question": ("上一題", "Back"),
     "profile_done": ("完成", "Done"),
+    "next_question": ("下一題", "Next"),
 }
 
 

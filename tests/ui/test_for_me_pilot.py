@@ -172,7 +172,10 @@ async def test_search_filters_marks_and_details_work_on_top(matching_dataset, si
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen) and app.screen.service_id == "voucher"
-        await pilot.press("escape", "escape")
+        await pilot.press("m")  # back to the For me already open, not a second one
+        await pilot.pause()
+        assert isinstance(app.screen, ForMeScreen) and len(app.screen_stack) == 2
+        await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 
 
