@@ -66,7 +66,7 @@ class HkqhApp(App):
             self.checklist, self._checklist_notices = loaded.checklist, loaded.notices
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
-        self._load_profile()
+        self._profile = None  # read from the settings on first use, so start-up does not pay for it
 
     # ---- state ------------------------------------------------------------------------------------------------
 
@@ -417,26 +417,31 @@ class HkqhApp(App):
 
     # ---- "For me": the profile and the services that fit it (hkqh_tui.ui.screens.for_me, .profile) -------------
 
-    def _load_profile(self) -> None:
-        from hkqh_tui.core.profile.storage import settings_profile
+    @property
+    def profile(self):
+        """The person's answers (a :class:`hkqh_tui.core.profile.model.Profile`); ignored bad answers are notified."""
+        if self._profile is None:
+            from hkqh_tui.core.profile.storage import settings_profile
 
-        self.profile, notices = settings_profile(self.settings)
-        self._startup_notices = [*self._startup_notices, *notices]
+            self._profile, notices = settings_profile(self.settings)
+            for notice in notices:
+                self.notify(notice, title=tr("settings_notice_title", self.script), severity="warning", timeout=15)
+        return self._profile
 
     def set_profile(self, profile) -> None:
         """Keep and save the person's answers (an empty profile removes them from the settings)."""
         from hkqh_tui.core.profile.storage import keep_profile
 
-        self.profile = profile
+        self._profile = profile
         keep_profile(self.settings, profile)
         self.save_settings()
 
     def offer_for_me_once(self) -> None:
         """On the very first start with a dataset, say once that "For me" exists; remembered in the settings."""
-        from hkqh_tui.ui.screens.for_me import offer_text
-
         if self.dataset is None or self.settings.for_me_offered:
             return
+        from hkqh_tui.ui.screens.for_me import offer_text
+
         self.settings.for_me_offered = True
         self.save_settings()
         self.notify(offer_text(self.script), title="hkqh", timeout=20)

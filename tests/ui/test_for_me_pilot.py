@@ -202,7 +202,9 @@ async def test_a_damaged_profile_is_a_notice_and_the_palette_offers_for_me(match
     write_settings(script="en", profile={"age": "ancient", "pet": "yes", "hk_car": True})
     app = HkqhApp(str(matching_dataset))
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
         await pilot.pause()
+        assert isinstance(app.screen, ForMeScreen)
         assert any("Ignored the profile answer 'age'" in message for message in notifications(app))
         assert app.profile.hk_car is True
         titles = [command.title for command in app.get_system_commands(app.screen)]

@@ -145,7 +145,7 @@ class ProfileScreen(Screen):
         self.show_question()
 
     def apply_script(self) -> None:
-        self.show_question()
+        self.show_question(keep_picks=True)
 
     # ---- questions ----------------------------------------------------------------------------------------------
 
@@ -158,8 +158,9 @@ class ProfileScreen(Screen):
     def current(self) -> Question:
         return QUESTIONS[self.position]
 
-    def show_question(self) -> None:
-        """Draw the current question with its current answer selected."""
+    def show_question(self, *, keep_picks: bool = False) -> None:
+        """Draw the current question with its current answer selected (``keep_picks``: with the choices picked so
+        far, when only the language changed)."""
         script = self.script
         item = self.current
         applicable = self.questions()
@@ -185,9 +186,9 @@ class ProfileScreen(Screen):
         ages.display = False
         choices.display = True
         choices.multiple = item.kind == "multi"
-        if item.kind == "multi":
+        if item.kind == "multi" and not keep_picks:
             self.chosen = set(value) if value is not None else set()
-        self._draw_choices(highlight=self._answer_key(item, value))
+        self._draw_choices(highlight=self._answer_key(item, value), same_question=keep_picks)
         keys = "keys_multi" if item.kind == "multi" else "keys_single"
         self.query_one("#profile-keys", Static).update(words(keys, script))
         self.set_focus(choices)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hkqh_tui.core.profile.json_format import profile_from_json, profile_to_json
 from hkqh_tui.core.profile.model import Profile
@@ -50,3 +52,21 @@ def test_a_profile_that_is_not_one_is_ignored_as_a_whole(raw):
 def test_a_named_profession_implies_practising_one():
     profile, _ = profile_from_json({"activities": ["work"], "professions": ["vet"]})
     assert profile.activities == {"work", "profession"}
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=True) | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=6) | st.dictionaries(st.text(max_size=12), children, max_size=6),
+    max_leaves=30,
+)
+profile_keys = st.sampled_from(["version", "age", "lives_in", "activities", "professions", "children",
+                                "children_ages", "elderly_parents", "hk_car", "pet", "welfare", "documents", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(json_values, st.dictionaries(profile_keys, json_values, max_size=12)))
+def test_any_json_gives_a_valid_profile_and_short_notices(raw):
+    profile, notices = profile_from_json(raw)
+    assert isinstance(profile, Profile)
+    assert profile_from_json(profile_to_json(profile)) == (profile, [])
+    assert all(len(notice) < 300 for notice in notices)
