@@ -341,7 +341,7 @@ class HkqhApp(App):
         for notice in self._startup_notices:
             self.notify(notice, title=tr("settings_notice_title", self.script), severity="warning", timeout=15)
         self._show_notices(self._checklist_notices)
-        self.offer_for_me_once()
+        self.call_after_refresh(self.offer_for_me_once)  # after the first frame: start-up does not wait for it
 
     def get_default_screen(self) -> Screen:
         """The main screen, or a screen explaining why the dataset could not be loaded."""
