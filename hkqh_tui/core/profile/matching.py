@@ -86,7 +86,7 @@ class Match:
     verdict: Verdict
     conditions: tuple[Condition, ...]
     reasons: tuple[Wording, ...]  # why it fits (or may be for the person)
-    missing: tuple[Wording, ...]  # what is missing or to check; for "does not fit", what is not met
+    missing: tuple[Wording, ...]  # what is missing or to check (and the table's note); "does not fit": what is not
 
     @property
     def listed(self) -> bool:
@@ -218,10 +218,12 @@ def match_service(service: Service, profile: Profile, dataset: Dataset | None = 
         return Match(service, Verdict.NOT_STATED, (), reasons, (words.NOT_STATED,))
     conditions = tuple(check_conditions(requires, profile))
     met = tuple(c.met for c in conditions if c.outcome is Outcome.MET)
+    # A condition the vocabulary cannot say is never judged: it is always left to the person to check.
+    note = (words.ALSO_CHECK.format(note=wording_of_text(requires.note)),) if requires.note else ()
     blocking = [c for c in conditions if c.outcome is Outcome.NOT_MET and not c.changeable]
     open_ = [c for c in conditions if c.outcome is not Outcome.MET]
     if not open_:
-        return Match(service, Verdict.FITS, conditions, met, ())
+        return Match(service, Verdict.FITS, conditions, met, note)
     age = next((c for c in conditions if c.kind == "min_age"), None)
     if (
         profile.elderly_parents and age is not None and requires.min_age >= ELDERLY_AGE
@@ -231,10 +233,10 @@ def match_service(service: Service, profile: Profile, dataset: Dataset | None = 
         others = [c for c in conditions if c.kind not in ("min_age", "has:elderly-parents")]
         reasons = (words.FOR_PARENT.format(condition=age.need),)
         return Match(service, Verdict.FOR_PARENT, conditions, reasons,
-                     tuple(words.PARENT_ALSO.format(condition=c.need) for c in others))
+                     (*(words.PARENT_ALSO.format(condition=c.need) for c in others), *note))
     if blocking:
         return Match(service, Verdict.DOES_NOT_FIT, conditions, met, tuple(c.not_met() for c in blocking))
-    return Match(service, Verdict.ALMOST, conditions, met, tuple(c.missing() for c in open_))
+    return Match(service, Verdict.ALMOST, conditions, met, (*(c.missing() for c in open_), *note))
 
 
 @dataclass(frozen=True, slots=True)

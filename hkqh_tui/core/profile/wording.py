@@ -157,6 +157,7 @@ FOR_PARENT = W("適合你的父母：{condition}的長者", "适合你的父母�
                "for your parent: for people {condition}")
 PARENT_ALSO = W("請核實你的父母是否符合：{condition}", "请核实你的父母是否符合：{condition}",
                 "check that your parent qualifies: {condition}")
+ALSO_CHECK = W("另須核實：{note}", "另须核实：{note}", "also check: {note}")
 AUDIENCE_HINT = W("或與你有關：對象包括{audiences}", "或与你有关：对象包括{audiences}", "may be for you: for {audiences}")
 NOT_STATED = W("資料未列明資格條件，請閱讀詳情", "资料未列明资格条件，请阅读详情",
                "the dataset states no conditions: read the eligibility")

@@ -164,3 +164,11 @@ def test_best_first(tmp_path):
     placed = for_me(dataset, profile)
     assert [m.service.id for m in placed.fits] == ["b-specific", "a-general", "c-parent"]
     assert [m.service.id for m in placed.almost] == ["d-one-missing", "e-two-missing"]
+
+
+def test_a_note_the_vocabulary_cannot_say_is_always_left_to_check(tmp_path):
+    requires = {"min_age": 65, "note": {"zh-Hant": "首次申請須親身辦理", "en": "the first application is in person"}}
+    match = verdict(tmp_path, requires, Profile(age="65-69"))
+    assert match.verdict is Verdict.FITS
+    assert [m.en for m in match.missing] == ["also check: the first application is in person"]
+    assert match.missing[0].hans == "另须核实：首次申请须亲身办理"
