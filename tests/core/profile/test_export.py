@@ -29,3 +29,15 @@ def test_reasons_for_services_that_fit_or_almost_fit(tmp_path):
     assert reasons["voucher"][0].zh_hant == "你已年滿65歲"
     assert checklist_reasons(checklist, dataset, Profile()) == {}
 
+
+
+def test_the_saved_profile_is_read_from_the_settings_file():
+    from hkqh_tui.core.profile.storage import keep_profile, saved_profile
+    from hkqh_tui.core.storage.paths import settings_file
+    from hkqh_tui.core.storage.settings import Settings, save_settings
+
+    assert saved_profile() == (Profile(), [])
+    settings = Settings()
+    keep_profile(settings, Profile(age="65-69"))
+    save_settings(settings, settings_file())
+    assert saved_profile() == (Profile(age="65-69"), [])
