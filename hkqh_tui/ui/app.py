@@ -47,6 +47,7 @@ class HkqhApp(App):
         Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("ctrl+l,f2", "cycle_language", "Language", id="cycle_language"),
         Binding("ctrl+e", "export", "Export", id="export"),
+        Binding("m", "for_me", "For me", show=False, id="for_me"),
     ]
 
     def __init__(self, data_path: str | None = None, *, settings_path: Path | None = None) -> None:
@@ -67,6 +68,7 @@ class HkqhApp(App):
             self.checklist, self._checklist_notices = loaded.checklist, loaded.notices
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
+        self._profile = None  # read from the settings on first use, so start-up does not pay for it
 
     # ---- state ------------------------------------------------------------------------------------------------
 
@@ -355,6 +357,7 @@ class HkqhApp(App):
         for notice in self._startup_notices:
             self.notify(notice, title=tr("settings_notice_title", self.script), severity="warning", timeout=15)
         self._show_notices(self._checklist_notices)
+        self.call_after_refresh(self.offer_for_me_once)  # after the first frame: start-up does not wait for it
 
     def get_default_screen(self) -> Screen:
         """The main screen, or a screen explaining why the dataset could not be loaded."""
@@ -428,6 +431,76 @@ class HkqhApp(App):
             return
         self.push_screen(LinksScreen(links, self.script))
 
+    # ---- "For me": the profile and the services that fit it (hkqh_tui.ui.screens.for_me, .profile) -------------
+
+    @property
+    def profile(self):
+        """The person's answers (a :class:`hkqh_tui.core.profile.model.Profile`); ignored bad answers are notified."""
+        if self._profile is None:
+            from hkqh_tui.core.profile.storage import settings_profile
+
+            self._profile, notices = settings_profile(self.settings)
+            for notice in notices:
+                self.notify(notice, title=tr("settings_notice_title", self.script), severity="warning", timeout=15)
+        return self._profile
+
+    def set_profile(self, profile) -> None:
+        """Keep and save the person's answers (an empty profile removes them from the settings)."""
+        from hkqh_tui.core.profile.storage import keep_profile
+
+        self._profile = profile
+        keep_profile(self.settings, profile)
+        self.save_settings()
+
+    def offer_for_me_once(self) -> None:
+        """On the very first start with a dataset, say once that "For me" exists; remembered in the settings."""
+        if self.dataset is None or self.settings.for_me_offered:
+            return
+        from hkqh_tui.ui.screens.for_me import offer_text
+
+        self.settings.for_me_offered = True
+        self.save_settings()
+        self.notify(offer_text(self.script), title="hkqh", timeout=20)
+
+    def action_for_me(self) -> None:
+        """Open "For me" (the questions first, when none is answered yet)."""
+        from hkqh_tui.ui.screens.for_me import ForMeScreen
+        from hkqh_tui.ui.screens.profile import ProfileScreen
+
+        if self.dataset is None or isinstance(self.screen, (ForMeScreen, ProfileScreen)):
+            return
+        self.clear_notifications()  # the one-time offer, once taken up, would only cover the screen
+        if any(isinstance(screen, ForMeScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, ForMeScreen):  # back to the one already open (from its details)
+                self.pop_screen()
+            return
+        if self.profile.is_empty():
+            self.edit_profile(then=lambda: self.push_screen(ForMeScreen()))
+        else:
+            self.push_screen(ForMeScreen())
+
+    def edit_profile(self, then=None) -> None:
+        """Ask the profile questions (every answer is saved as it is given); ``then`` runs when they are done."""
+        from hkqh_tui.ui.screens.profile import ProfileScreen
+
+        if self.dataset is None or isinstance(self.screen, ProfileScreen):
+            return
+
+        def done(_profile) -> None:
+            if then is not None:
+                then()
+
+        self.push_screen(ProfileScreen(self.profile), done)
+
+    def clear_profile(self) -> None:
+        """Forget every answer."""
+        from hkqh_tui.core.profile.model import Profile
+        from hkqh_tui.ui.screens.for_me import words
+
+        self.set_profile(Profile())
+        self.notify(words("cleared", self.script), timeout=5)
+        self.refresh_screens()
+
     # ---- command palette --------------------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -452,6 +525,10 @@ class HkqhApp(App):
         yield SystemCommand(
             "Checklist: export to Markdown" if en else "清單：匯出為 Markdown", "ctrl+e", self.action_export
         )
+        from hkqh_tui.ui.screens.for_me import palette_commands
+
+        for title, help_text, callback in palette_commands(self, script):
+            yield SystemCommand(title, help_text, callback)
         yield SystemCommand(
             "Filters: clear" if en else "篩選：清除", "Show every service" if en else "顯示全部服務", self.clear_filters
         )

@@ -124,6 +124,14 @@ _BINDING_WORDS: dict[str, tuple[str, str]] = {
     "first": ("第一項", "First"),
     "last": ("最後一項", "Last"),
     "copy_link": ("複製", "Copy"),
+    "for_me": ("為你推薦", "For me"),
+    "edit_profile": ("你的情況", "Profile"),
+    "toggle_unfit": ("顯示不適合", "Show all"),
+    "toggle_choice": ("選取", "Pick"),
+    "skip_question": ("略過", "Skip"),
+    "previous_question": ("上一題", "Back"),
+    "profile_done": ("完成", "Done"),
+    "next_question": ("下一題", "Next"),
 }
 
 

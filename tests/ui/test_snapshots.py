@@ -25,7 +25,7 @@ def app_in(small_dataset, isolated_user_dirs):
     def build(script: str = "hant") -> HkqhApp:
         config = isolated_user_dirs["config"]
         config.mkdir(parents=True, exist_ok=True)
-        (config / "settings.json").write_text(json.dumps({"script": script}), encoding="utf-8")
+        (config / "settings.json").write_text(json.dumps({"script": script, "for_me_offered": True}), encoding="utf-8")
         return HkqhApp(str(small_dataset))
 
     return build

@@ -29,6 +29,8 @@ class Settings:
     status: str | None = None
     checklist: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    profile: dict[str, Any] | None = None  # answers of "For me", read by hkqh_tui.core.profile.storage
+    for_me_offered: bool = False  # the first screen has offered "For me" once
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object written to the settings file."""
@@ -46,6 +48,10 @@ def _valid_value(name: str, value: Any) -> bool:
         return isinstance(value, str) and bool(value)
     if name in ("category", "audience", "status", "checklist"):
         return value is None or (isinstance(value, str) and bool(value))
+    if name == "profile":  # its answers are checked one by one when read (hkqh_tui.core.profile.json_format)
+        return value is None or isinstance(value, dict)
+    if name == "for_me_offered":
+        return isinstance(value, bool)
     if name == "keymap":
         return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
     return False

@@ -21,6 +21,8 @@ _CONTEXT_NAMES = {
     "detail": ("詳情", "Detail"),
     "links": ("連結", "Links"),
     "checklist": ("清單", "Checklists"),
+    "for_me": ("為你推薦", "For me"),
+    "questions": ("你的情況（問題）", "Your situation (questions)"),
 }
 
 
@@ -46,6 +48,10 @@ def binding_groups() -> list[tuple[str, list[Binding]]]:
         groups.append(("checklist", ChecklistScreen.BINDINGS))
     except ImportError:
         pass
+    from hkqh_tui.ui.screens.for_me import ForMeScreen
+    from hkqh_tui.ui.screens.profile import ChoiceList, ProfileScreen
+
+    groups += [("for_me", ForMeScreen.BINDINGS), ("questions", [*ChoiceList.BINDINGS, *ProfileScreen.BINDINGS])]
     return [(name, [b for b in bindings if isinstance(b, Binding) and b.id]) for name, bindings in groups]
 
 
