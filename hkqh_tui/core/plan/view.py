@@ -5,12 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hkqh_tui.core.dataset.model import STATUSES, Dataset, Service
+from hkqh_tui.core.language.text import Text
 from hkqh_tui.core.plan.model import Measure, Plan
 
 USABLE_STATUSES = ("operating", "pilot")
 AVAILABILITIES = ("usable", "not-yet", "no-entry")
 """``usable``: an entry runs now (operating or pilot); ``not-yet``: its entries are planned or announced only;
 ``no-entry``: the dataset has no entry for the measure yet."""
+AVAILABILITY_LABELS: dict[str, Text] = {
+    "usable": Text("現已可用", "Usable now"),
+    "not-yet": Text("未可使用", "Not yet"),
+    "no-entry": Text("未有項目", "No entry yet"),
+}
+"""How each availability is said to a person (Simplified is converted from the Traditional text)."""
+AVAILABILITY_MARKS: dict[str, str] = {"usable": "●", "not-yet": "◐", "no-entry": "○"}
+"""A one-character mark per availability, so a row still says it without colour."""
+AVAILABILITY_STYLES: dict[str, str] = {"usable": "green", "not-yet": "yellow", "no-entry": "dim"}
 
 
 @dataclass(frozen=True, slots=True)
