@@ -52,6 +52,7 @@ class HkqhApp(App):
         super().__init__()
         self.settings_path = settings_path or settings_file()
         self.settings, self._startup_notices = load_settings(self.settings_path)
+        self.data_path = data_path
         result = read_dataset(data_path)
         self.dataset_problems = result.problems
         self.dataset: Dataset | None = result.dataset
@@ -272,6 +273,15 @@ class HkqhApp(App):
         if self.dataset is not None and not isinstance(self.screen, ChecklistScreen):
             self.push_screen(ChecklistScreen())
 
+    def action_plan(self) -> None:
+        """Open the 2026 Action Plan: each measure, whether it can be used yet, its entries."""
+        from hkqh_tui.core.plan.loading import plan_path_for, read_plan
+        from hkqh_tui.ui.screens.plan import PlanScreen
+
+        if self.dataset is not None and not isinstance(self.screen, PlanScreen):
+            result = read_plan(plan_path_for(self.data_path), self.dataset)
+            self.push_screen(PlanScreen(result.plan, [str(p) for p in result.problems]))
+
     def action_export(self) -> None:
         """Ask where to export the current checklist as Markdown, confirm before overwriting, say where it went."""
         from hkqh_tui.core.export.file import default_export_path
@@ -435,6 +445,9 @@ class HkqhApp(App):
         )
         yield SystemCommand(
             "Checklist: export to Markdown" if en else "清單：匯出為 Markdown", "ctrl+e", self.action_export
+        )
+        yield SystemCommand(
+            "2026 Action Plan: what is in it for me" if en else "2026年行動方案：有甚麼適合我", "p / F3", self.action_plan
         )
         yield SystemCommand(
             "Filters: clear" if en else "篩選：清除", "Show every service" if en else "顯示全部服務", self.clear_filters
