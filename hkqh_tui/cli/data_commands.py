@@ -121,7 +121,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_script_option(show_parser)
     show_parser.set_defaults(func=run_show)
 
-    data_parser = subparsers.add_parser("data", help="dataset tools (validate)", description="Dataset tools for curators.")
+    data_parser = subparsers.add_parser("data", help="dataset tools (validate, report)", description="Dataset tools for curators.")
     data_sub = data_parser.add_subparsers(dest="data_command", metavar="COMMAND", required=True)
     validate = data_sub.add_parser(
         "validate",
@@ -130,3 +130,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     validate.add_argument("path", nargs="?", help="a data folder or a JSON file (default: the dataset in use)")
     validate.set_defaults(func=run_validate)
+
+    from hkqh_tui.cli import data_report
+
+    data_report.register(data_sub)
