@@ -104,6 +104,24 @@ def run_validate(args: argparse.Namespace, context: CommandContext) -> int:
     dataset = result.dataset
     assert dataset is not None
     context.out.print(f"OK: {len(dataset.services)} services in {escape(dataset.origin)} (version {dataset.version})")
+    return _validate_plan(target, dataset, context)
+
+
+def _validate_plan(target: str | None, dataset: Dataset, context: CommandContext) -> int:
+    """Check the plan file beside a dataset folder, when there is one, against that dataset."""
+    from hkqh_tui.core.dataset.loading import chosen_data_path
+    from hkqh_tui.core.plan.loading import PLAN_FILE, read_plan
+
+    plan_path = chosen_data_path(target) / PLAN_FILE
+    if not plan_path.is_file():
+        return 0
+    plan_result = read_plan(plan_path, dataset)
+    for problem in plan_result.problems:
+        context.out.print(escape(str(problem)), soft_wrap=True)
+    if plan_result.problems:
+        context.err.print(f"[red]{len(plan_result.problems)} problem(s) found in the plan file.[/]")
+        return 1
+    context.out.print(f"OK: {len(plan_result.plan.measures)} measures in {escape(str(plan_path))}")
     return 0
 
 

@@ -89,3 +89,15 @@ def test_the_bundled_plan_prints(capsys) -> None:
     measures = {m["id"]: m for p in data["parts"] for m in p["measures"]}
     assert measures["experience-voucher"]["services"][0]["id"] == "sz-hk-72-hour-voucher"
     assert measures["experience-voucher"]["availability"] == "not-yet"
+
+
+def test_data_validate_checks_the_plan_file_beside_the_dataset(tmp_path: Path) -> None:
+    root = write_dataset_with_plan(tmp_path / "data")
+    ok = hkqh("data", "validate", str(root))
+    assert ok.returncode == 0 and "OK: 3 measures" in ok.stdout
+    record = plan_record()
+    record["measures"][0]["services"] = ["no-such-entry"]
+    write_dataset_with_plan(tmp_path / "other", record)
+    bad = hkqh("data", "validate", str(tmp_path / "other"))
+    assert bad.returncode == 1
+    assert "no entry has the id 'no-such-entry'" in bad.stdout and "problem(s) found in the plan file" in bad.stderr
