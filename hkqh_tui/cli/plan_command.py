@@ -13,7 +13,7 @@ from hkqh_tui.core.dataset.model import Dataset
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import SCRIPTS, Script
 from hkqh_tui.core.language.ui_text import STATUS_STYLES, pick
-from hkqh_tui.core.plan.loading import plan_path_for, read_plan
+from hkqh_tui.core.plan.loading import read_plan_for
 from hkqh_tui.core.plan.model import Plan
 from hkqh_tui.core.plan.view import (
     AVAILABILITY_LABELS,
@@ -31,8 +31,7 @@ from hkqh_tui.presentation.render import bullet_list, readable_url
 def load_plan(context: CommandContext) -> tuple[Plan, Dataset]:
     """The plan that goes with the dataset in use, checked against it; a CommandError lists its problems."""
     dataset = context.dataset
-    path = plan_path_for(context.data_path)
-    result = read_plan(path, dataset)
+    result = read_plan_for(context.data_path, dataset)
     if result.plan is None:
         lines = [str(p) for p in result.problems[:20]]
         if len(result.problems) > 20:

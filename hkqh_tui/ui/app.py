@@ -275,11 +275,11 @@ class HkqhApp(App):
 
     def action_plan(self) -> None:
         """Open the 2026 Action Plan: each measure, whether it can be used yet, its entries."""
-        from hkqh_tui.core.plan.loading import plan_path_for, read_plan
+        from hkqh_tui.core.plan.loading import read_plan_for
         from hkqh_tui.ui.screens.plan import PlanScreen
 
         if self.dataset is not None and not isinstance(self.screen, PlanScreen):
-            result = read_plan(plan_path_for(self.data_path), self.dataset)
+            result = read_plan_for(self.data_path, self.dataset)
             self.push_screen(PlanScreen(result.plan, [str(p) for p in result.problems]))
 
     def action_export(self) -> None:

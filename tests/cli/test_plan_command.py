@@ -101,3 +101,14 @@ def test_data_validate_checks_the_plan_file_beside_the_dataset(tmp_path: Path) -
     bad = hkqh("data", "validate", str(tmp_path / "other"))
     assert bad.returncode == 1
     assert "no entry has the id 'no-such-entry'" in bad.stdout and "problem(s) found in the plan file" in bad.stderr
+
+
+def test_a_json_dataset_uses_the_bundled_plan_and_marks_missing_entries(tmp_path: Path) -> None:
+    from tests.factories import write_json_dataset
+
+    dataset = write_json_dataset(tmp_path / "services.json")
+    result = hkqh("--data", str(dataset), "plan", "--json")
+    assert result.returncode == 0, result.stderr
+    measures = {m["id"]: m for p in json.loads(result.stdout)["parts"] for m in p["measures"]}
+    assert measures["experience-voucher"]["missing_services"] == ["sz-hk-72-hour-voucher"]
+    assert measures["experience-voucher"]["availability"] == "no-entry"

@@ -269,3 +269,12 @@ def read_plan(path: str | os.PathLike[str], dataset: Dataset | None = None) -> P
     if raw is None:
         return PlanResult(None, problems)
     return check_plan(raw, str(path), dataset)
+
+
+def read_plan_for(data_path: str | os.PathLike[str] | None, dataset: Dataset) -> PlanResult:
+    """The plan that goes with a dataset. The plan beside a dataset folder must name only that dataset's entries;
+    the bundled plan used with a JSON dataset is checked on its own (entries the JSON lacks show as missing)."""
+    root = chosen_data_path(data_path)
+    path = plan_path_for(data_path)
+    return read_plan(path, dataset if root.is_dir() else None)
+
