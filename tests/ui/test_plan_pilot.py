@@ -158,3 +158,12 @@ async def test_a_broken_plan_file_shows_its_problems_not_a_crash(plan_app):
         assert "measures[0].part" in text
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_plan_without_measures_says_so(plan_app):
+    app = plan_app(plan_record(measures=[], not_named={"services": []}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "enter", "j")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        assert "未列出任何措施" in rendered_text(app.screen.query_one("#plan-known"))

@@ -35,6 +35,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "missing": ("不在此資料集", "not in this dataset"),
     "sources": ("來源：", "Sources: "),
     "error": ("未能載入行動方案檔案：", "The plan file could not be loaded:"),
+    "no_measures": ("行動方案檔案未列出任何措施。", "The plan file lists no measures."),
 }
 
 
@@ -141,8 +142,11 @@ class PlanScreen(Screen):
                 options.append(Option(measure_line(view, script), id=f"measure-{len(self.rows)}"))
                 self.rows.append(view)
         measures.set_options(options)
-        if highlighted is None or self.rows[highlighted] is None:
-            highlighted = next(i for i, row in enumerate(self.rows) if row is not None)
+        if highlighted is None or highlighted >= len(self.rows) or self.rows[highlighted] is None:
+            highlighted = next((i for i, row in enumerate(self.rows) if row is not None), None)
+        if highlighted is None:
+            self.query_one("#plan-known", Static).update(RichText(_word("no_measures", script), style="dim"))
+            return
         measures.highlighted = highlighted
         self.show_measure(self.rows[highlighted])
 
