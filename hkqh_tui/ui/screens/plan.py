@@ -31,7 +31,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "title": ("2026年行動方案", "2026 Action Plan"),
     "known": ("已知：", "Known: "),
     "no_entry": ("未有項目：報道沒有提供可以使用的細節。", "No entry yet: the reports give nothing a person can use."),
-    "related": ("相關", "related"),
+    "related": ("（相關）", " (related)"),
     "missing": ("不在此資料集", "not in this dataset"),
     "sources": ("來源：", "Sources: "),
     "error": ("未能載入行動方案檔案：", "The plan file could not be loaded:"),
@@ -61,7 +61,7 @@ def entry_line(dataset: Dataset, service: Service, script: Script, *, related: b
     line.append("→ ", style="dim")
     line.append(show(dataset.vocabularies.statuses.label(service.status), script), style=STATUS_STYLES.get(service.status, ""))
     if related:
-        line.append(f" ({_word('related', script)})", style="dim")
+        line.append(_word("related", script), style="dim")
     line.append("  " + show(service.title, script))
     return line
 
@@ -72,8 +72,8 @@ class PlanScreen(Screen):
     DEFAULT_CSS = """
     PlanScreen OptionList { text-wrap: nowrap; text-overflow: ellipsis; }
     PlanScreen #plan-measures { height: 1fr; border: none; }
-    PlanScreen #plan-known { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
-    PlanScreen #plan-entries { height: auto; max-height: 5; border: none; }
+    PlanScreen #plan-known { height: 4; padding: 0 1; color: $text-muted; }
+    PlanScreen #plan-entries { height: 4; border: none; }
     PlanScreen #plan-error { padding: 1 2; }
     """
 
@@ -188,6 +188,7 @@ class PlanScreen(Screen):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "plan-measures":
             self.show_measure(self.current())
+            event.option_list.call_after_refresh(event.option_list.scroll_to_highlight)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
