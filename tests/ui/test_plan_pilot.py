@@ -167,3 +167,25 @@ async def test_a_plan_without_measures_says_so(plan_app):
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
         assert "未列出任何措施" in rendered_text(app.screen.query_one("#plan-known"))
+
+
+@pytest.fixture
+def plan_app_in(tmp_path: Path, isolated_user_dirs):
+    """The plan test dataset with the language chosen in the settings (for pictures)."""
+    import json
+
+    def build(script: str) -> HkqhApp:
+        config = isolated_user_dirs["config"]
+        config.mkdir(parents=True, exist_ok=True)
+        (config / "settings.json").write_text(json.dumps({"script": script}), encoding="utf-8")
+        return HkqhApp(str(write_dataset_with_plan(tmp_path / "data")))
+
+    return build
+
+
+def test_plan_picture_80x24_traditional(snap_compare, plan_app_in):
+    assert snap_compare(plan_app_in("hant"), terminal_size=(80, 24), press=["p", "j"])
+
+
+def test_plan_picture_60x20_english(snap_compare, plan_app_in):
+    assert snap_compare(plan_app_in("en"), terminal_size=(60, 20), press=["p", "j", "j"])
