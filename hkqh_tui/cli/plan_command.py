@@ -57,7 +57,7 @@ def _entries_text(dataset: Dataset, view: MeasureView, script: Script) -> RichTe
             text.append("\n")
         text.append("→ " + service.id, style="dim")
         label = show(dataset.vocabularies.statuses.label(service.status), script)
-        text.append(f" ({label})", style=STATUS_STYLES.get(service.status, ""))
+        text.append(f" ({label})" if script == "en" else f"（{label}）", style=STATUS_STYLES.get(service.status, ""))
     for service_id in view.missing:
         text.append(("\n" if len(text) else "") + "→ " + service_id + " " + pick(("（不在此資料集）", "(not in this dataset)"), script), style="dim")
     if not view.services and not view.missing:
