@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "hkqh_tui.cli.search_command",
     "hkqh_tui.cli.checklist_commands",
     "hkqh_tui.cli.profile_commands",
+    "hkqh_tui.cli.plan_command",
 )
 """Modules that each add subcommands through a ``register(subparsers)`` function."""
 

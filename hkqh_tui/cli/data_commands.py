@@ -104,6 +104,24 @@ def run_validate(args: argparse.Namespace, context: CommandContext) -> int:
     dataset = result.dataset
     assert dataset is not None
     context.out.print(f"OK: {len(dataset.services)} services in {escape(dataset.origin)} (version {dataset.version})")
+    return _validate_plan(target, dataset, context)
+
+
+def _validate_plan(target: str | None, dataset: Dataset, context: CommandContext) -> int:
+    """Check the plan file beside a dataset folder, when there is one, against that dataset."""
+    from hkqh_tui.core.dataset.loading import chosen_data_path
+    from hkqh_tui.core.plan.loading import PLAN_FILE, read_plan
+
+    plan_path = chosen_data_path(target) / PLAN_FILE
+    if not plan_path.is_file():
+        return 0
+    plan_result = read_plan(plan_path, dataset)
+    for problem in plan_result.problems:
+        context.out.print(escape(str(problem)), soft_wrap=True)
+    if plan_result.problems:
+        context.err.print(f"[red]{len(plan_result.problems)} problem(s) found in the plan file.[/]")
+        return 1
+    context.out.print(f"OK: {len(plan_result.plan.measures)} measures in {escape(str(plan_path))}")
     return 0
 
 
@@ -121,7 +139,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_script_option(show_parser)
     show_parser.set_defaults(func=run_show)
 
-    data_parser = subparsers.add_parser("data", help="dataset tools (validate)", description="Dataset tools for curators.")
+    data_parser = subparsers.add_parser("data", help="dataset tools (validate, report)", description="Dataset tools for curators.")
     data_sub = data_parser.add_subparsers(dest="data_command", metavar="COMMAND", required=True)
     validate = data_sub.add_parser(
         "validate",
@@ -130,3 +148,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     validate.add_argument("path", nargs="?", help="a data folder or a JSON file (default: the dataset in use)")
     validate.set_defaults(func=run_validate)
+
+    from hkqh_tui.cli import data_report
+
+    data_report.register(data_sub)

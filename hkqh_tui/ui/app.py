@@ -54,6 +54,7 @@ class HkqhApp(App):
         super().__init__()
         self.settings_path = settings_path or settings_file()
         self.settings, self._startup_notices = load_settings(self.settings_path)
+        self.data_path = data_path
         result = read_dataset(data_path)
         self.dataset_problems = result.problems
         self.dataset: Dataset | None = result.dataset
@@ -289,6 +290,15 @@ class HkqhApp(App):
 
         if self.dataset is not None and not isinstance(self.screen, ChecklistScreen):
             self.push_screen(ChecklistScreen())
+
+    def action_plan(self) -> None:
+        """Open the 2026 Action Plan: each measure, whether it can be used yet, its entries."""
+        from hkqh_tui.core.plan.loading import read_plan_for
+        from hkqh_tui.ui.screens.plan import PlanScreen
+
+        if self.dataset is not None and not isinstance(self.screen, PlanScreen):
+            result = read_plan_for(self.data_path, self.dataset)
+            self.push_screen(PlanScreen(result.plan, [str(p) for p in result.problems]))
 
     def action_export(self) -> None:
         """Ask where to export the current checklist as Markdown, confirm before overwriting, say where it went."""
@@ -529,6 +539,9 @@ class HkqhApp(App):
 
         for title, help_text, callback in palette_commands(self, script):
             yield SystemCommand(title, help_text, callback)
+        yield SystemCommand(
+            "2026 Action Plan: what is in it for me" if en else "2026年行動方案：有甚麼適合我", "p / F3", self.action_plan
+        )
         yield SystemCommand(
             "Filters: clear" if en else "篩選：清除", "Show every service" if en else "顯示全部服務", self.clear_filters
         )

@@ -110,6 +110,7 @@ _BINDING_WORDS: dict[str, tuple[str, str]] = {
     "links": ("連結", "Links"),
     "back": ("返回", "Back"),
     "checklists": ("我的清單", "Checklists"),
+    "plan": ("2026方案", "2026 plan"),
     "export": ("匯出", "Export"),
     "tick": ("剔選", "Tick"),
     "edit_note": ("備註", "Note"),

@@ -41,6 +41,7 @@ class MainScreen(Screen):
         Binding("x", "clear_filters", "Clear filters", show=False, id="clear_filters"),
         Binding("o", "links", "Links", show=False, id="links"),
         Binding("c", "app.checklists", "Checklists", id="checklists"),
+        Binding("p,f3", "app.plan", "2026 plan", id="plan"),
     ]
 
     def __init__(self) -> None:
