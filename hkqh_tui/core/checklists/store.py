@@ -150,6 +150,7 @@ class ChecklistStore:
         self.default_name = normalize_name(default_name)
         self.lock_timeout = lock_timeout
         self._pending: dict[str, list[Change]] = {}
+        self._failures: dict[str, str] = {}
         self._last_good: dict[str, Checklist] = {}
 
     # -- where files are ----------------------------------------------------------------------------------------
@@ -320,6 +321,14 @@ class ChecklistStore:
 
     # -- changing -----------------------------------------------------------------------------------------------
 
+    def unsaved_names(self) -> list[str]:
+        """The checklists with changes kept in memory only, in the order they were first changed."""
+        return [name for name, changes in self._pending.items() if changes]
+
+    def last_failure(self, name: str) -> str:
+        """Why the last save of this checklist failed ("" when it did not)."""
+        return self._failures.get(normalize_name(name), "")
+
     def unsaved_changes(self, name: str) -> int:
         """How many changes to this checklist are kept in memory only, waiting to be saved."""
         return len(self._pending.get(normalize_name(name), []))
@@ -370,6 +379,7 @@ class ChecklistStore:
                 raise _NotSaved(f"could not save in {self.directory}: {_reason(error)}") from error
         except _NotSaved as failure:
             self._pending[name] = changes
+            self._failures[name] = str(failure)
             in_memory = base if base is not None else self._last_known(name)
             for each in changes:
                 in_memory = each(in_memory)
@@ -384,6 +394,7 @@ class ChecklistStore:
             )
             return UpdateResult(in_memory, False, tuple(notices), len(changes))
         self._pending.pop(name, None)
+        self._failures.pop(name, None)
         self._last_good[name] = result
         return UpdateResult(result, True, tuple(notices), 0)
 
