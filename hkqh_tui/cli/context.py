@@ -53,8 +53,8 @@ class CommandContext:
         result = read_dataset(self.data_path)
         if result.dataset is None:
             lines = [str(p) for p in result.problems[:20]]
-            if result.problem_count > 20:
-                lines.append(f"... and {result.problem_count - 20} more")
+            if result.problem_count > 20 or result.unchecked:
+                lines.append(f"... {result.summary()} in all")
             raise CommandError(
                 "the dataset could not be loaded:\n  " + "\n  ".join(lines),
                 hint="Run 'hkqh data validate' on it for the full list, or drop --data to use the bundled dataset.",

@@ -106,7 +106,7 @@ def run_validate(args: argparse.Namespace, context: CommandContext) -> int:
             lines.append(f"... and {more} more")
         context.out.file.write("\n".join(lines) + "\n")  # problems are made visible by Problem.__str__; no markup
         context.out.file.flush()
-        context.err.print(f"[red]{result.problem_count} problem(s) found.[/]")
+        context.err.print(f"[red]{result.summary()} found.[/]")
         return 1
     dataset = result.dataset
     assert dataset is not None

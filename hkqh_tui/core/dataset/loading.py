@@ -29,7 +29,8 @@ MAX_TOML_BYTES = 1024 * 1024
 """One service file or the vocabularies: the bundled ones are under 10 KB each."""
 MAX_FILE_BYTES = MAX_JSON_BYTES
 MAX_KEPT_PROBLEMS = 1000
-"""Problems beyond this many are counted, not kept: a broken 100 MB file must not take minutes to report."""
+"""After this many problems checking stops (the rest of a service's problems are counted, further services are not
+checked): a broken 100 MB file must not take minutes to report."""
 
 
 class DatasetError(Exception):
@@ -48,6 +49,15 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
     omitted: int = 0
     """How many more problems were found than ``problems`` holds (see :data:`MAX_KEPT_PROBLEMS`)."""
+    unchecked: int = 0
+    """How many services were not checked because checking stopped at :data:`MAX_KEPT_PROBLEMS` problems."""
+
+    def summary(self) -> str:
+        """``"1,006 problem(s)"``, with the services not checked when checking stopped early."""
+        text = f"{self.problem_count:,} problem(s)"
+        if self.unchecked:
+            text += f"; {self.unchecked:,} more service(s) not checked (checking stops after {MAX_KEPT_PROBLEMS:,} problems)"
+        return text
 
     @property
     def problem_count(self) -> int:
@@ -192,8 +202,11 @@ def read_dataset(path: str | os.PathLike[str] | None = None) -> LoadResult:
 
     services: list[Service] = []
     seen: dict[str, str] = {}
-    omitted = 0
-    for file, raw, expected_id in records:
+    omitted = unchecked = 0
+    for position, (file, raw, expected_id) in enumerate(records):
+        if len(problems) >= MAX_KEPT_PROBLEMS:
+            unchecked = len(records) - position
+            break
         service, service_problems = check_service(raw, file, vocabularies)
         raw_id = raw.get("id") if isinstance(raw, dict) else None
         if isinstance(raw_id, str) and raw_id:
@@ -212,7 +225,7 @@ def read_dataset(path: str | os.PathLike[str] | None = None) -> LoadResult:
     if not records and not problems:
         problems.append(Problem(str(root), "", "", "the dataset has no services"))
     if problems:
-        return LoadResult(None, problems, omitted)
+        return LoadResult(None, problems, omitted, unchecked)
     services_tuple = tuple(services)
     return LoadResult(
         Dataset(services=services_tuple, vocabularies=vocabularies, origin=str(root), version=dataset_version(services_tuple)),

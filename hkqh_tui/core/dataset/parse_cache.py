@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import time
 from datetime import date, datetime, time as clock_time
 from pathlib import Path
@@ -175,6 +176,11 @@ class ParseCache:
             if len(encoded) > MAX_CACHE_BYTES:
                 return
             ensure_private_dir(self.file.parent)
+            try:
+                if not stat.S_ISREG(os.lstat(self.file).st_mode):
+                    return  # something else (a FIFO, a link, a folder) has the cache's name: leave it alone
+            except FileNotFoundError:
+                pass
             atomic_write_bytes(self.file, encoded)
         except (OSError, ValueError, RecursionError):
             return

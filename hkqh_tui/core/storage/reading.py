@@ -149,5 +149,5 @@ def short_repr(value: Any, limit: int = 60) -> str:
     try:
         text = repr(value)
     except (ValueError, RecursionError):  # an int over the digit limit
-        text = f"a {type(value).__name__}"
+        text = "a very long number" if isinstance(value, int) else f"a {type(value).__name__}"
     return text if len(text) <= limit else text[: limit - 1] + "…"
