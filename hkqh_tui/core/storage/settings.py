@@ -118,6 +118,26 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     return settings, notices
 
 
+def _regular_target(path: Path) -> Path:
+    """Where to write: the file itself, or the file a symbolic link points to (a linked dotfile stays linked).
+
+    Raises :class:`SettingsSaveError` when that is not a regular file (a pipe, a device, a folder): never replaced.
+    """
+    import os
+    import stat
+
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return target
+    except OSError:
+        return target  # the write reports the real reason
+    if not stat.S_ISREG(mode):
+        raise SettingsSaveError(f"Settings were not saved: {visible(str(path))} is not a regular file, so it was left as it is.")
+    return target
+
+
 def save_settings(settings: Settings, path: Path) -> None:
     """Write settings atomically; raise :class:`SettingsSaveError` with a clear message on failure."""
     from hkqh_tui.core.storage.atomic import atomic_write_text
@@ -127,8 +147,9 @@ def save_settings(settings: Settings, path: Path) -> None:
     from hkqh_tui.core.storage.paths import ensure_private_dir
 
     text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
+    target = _regular_target(path)
     try:
-        ensure_private_dir(path.parent)
-        atomic_write_text(path, text)
+        ensure_private_dir(target.parent)
+        atomic_write_text(target, text)
     except OSError as error:  # AtomicWriteError is an OSError whose message says why (disk full, read-only)
         raise SettingsSaveError(f"Settings could not be saved to {path}: {error}") from error

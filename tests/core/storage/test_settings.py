@@ -121,3 +121,19 @@ def test_an_existing_folder_is_never_chmodded(tmp_path):
     os.chmod(folder, 0o755)
     save_settings(Settings(), folder / "settings.json")
     assert os.stat(folder).st_mode & 0o777 == 0o755
+
+
+def test_saving_never_replaces_a_fifo_and_keeps_a_symlinked_file_linked(tmp_path):
+    fifo = tmp_path / "settings.json"
+    os.mkfifo(fifo)
+    with pytest.raises(SettingsSaveError, match="not a regular file"):
+        save_settings(Settings(), fifo)
+    assert os.path.exists(fifo) and not os.path.isfile(fifo)
+    real = tmp_path / "dotfiles" / "hkqh.json"
+    real.parent.mkdir()
+    real.write_text("{}", encoding="utf-8")
+    link = tmp_path / "linked" / "settings.json"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    save_settings(Settings(script="en"), link)
+    assert link.is_symlink() and json.loads(real.read_text(encoding="utf-8"))["script"] == "en"
