@@ -95,15 +95,17 @@ def _read_bytes(path: Path, problems: list[Problem], limit: int = MAX_JSON_BYTES
     return None
 
 
-def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
-    data = _read_bytes(path, problems, MAX_TOML_BYTES)
-    if data is None:
-        return None
+def _parse_toml(path: Path, data: bytes, problems: list[Problem]) -> dict[str, Any] | None:
     try:
         return parse_toml(data)
     except ParseError as error:
         problems.append(Problem(str(path), "", "", str(error)))
     return None
+
+
+def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    data = _read_bytes(path, problems, MAX_TOML_BYTES)
+    return None if data is None else _parse_toml(path, data, problems)
 
 
 def _vocabulary(raw: Any, name: str, file: str, problems: list[Problem]) -> Vocabulary:
@@ -147,11 +149,14 @@ def _raw_services_from_directory(root: Path, problems: list[Problem]) -> list[tu
     records = []
     paths = sorted(services_dir.glob("*.toml"))
     for path in paths:
-        raw = cache.get(path) if cache is not None else None
+        content = _read_bytes(path, problems, MAX_TOML_BYTES)
+        if content is None:
+            continue
+        raw = cache.get(path, content) if cache is not None else None
         if raw is None:
-            raw = _read_toml(path, problems)
+            raw = _parse_toml(path, content, problems)
             if raw is not None and cache is not None:
-                cache.put(path, raw)
+                cache.put(path, raw, content)
         if raw is not None:
             records.append((str(path), raw, path.stem))
     if cache is not None:

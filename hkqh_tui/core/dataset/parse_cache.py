@@ -1,10 +1,12 @@
 """A cache of parsed dataset files, so the app opens without parsing every TOML file again.
 
 TOML parsing is the slowest part of loading the bundled dataset (about 20 ms of a 300 ms start). The parsed form
-of each file is kept in one JSON file in the cache folder, keyed by the file's name, size and modification time; a
-file that changed is parsed again. Dates and times are tagged so they come back as the same Python objects. The cache
-is only ever an optimisation: if it is missing, damaged or cannot be written, files are parsed as usual and nothing
-is reported.
+of each file is kept in one JSON file in the cache folder, keyed by the file's name, size and SHA-256 (reading and
+hashing a file is far cheaper than parsing it); a file whose bytes changed is parsed again. Dates and times are
+tagged so they come back as the same Python objects, and a table of the file that looks like a tag is wrapped, so
+what comes back is exactly what the parser gave: the loader validates it like a fresh parse. The cache is only ever
+an optimisation, and bounded: if it is missing, damaged, too large, not a regular file or cannot be written, files
+are parsed as usual and nothing is reported.
 """
 
 from __future__ import annotations
@@ -121,21 +123,25 @@ class ParseCache:
                 self._entries = entries
 
     @staticmethod
-    def _signature(path: Path) -> list[int] | None:
+    def _signature(path: Path, content: bytes | None = None) -> list[Any] | None:
+        """What identifies the file's content: its size and SHA-256 when the bytes are given (the loader always
+        gives them: then no edit, however quick, can be mistaken for the cached one), else size and times."""
+        if content is not None:
+            return [len(content), hashlib.sha256(content).hexdigest()]
         try:
             info = path.stat()
         except OSError:
             return None
         return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
-    def get(self, path: Path) -> dict[str, Any] | None:
-        """The parsed content of ``path`` if the cache holds it for the file as it is now, else None (a miss).
+    def get(self, path: Path, content: bytes | None = None) -> dict[str, Any] | None:
+        """The parsed form of ``path`` (whose bytes are ``content``) if the cache holds it, else None (a miss).
 
-        What comes back is exactly what parsing the file gave when it was cached, or nothing: an entry the cache
-        could not have written is a miss, never a different value.
+        What comes back is exactly what parsing those bytes gave when they were cached, or nothing: an entry the
+        cache could not have written is a miss, never a different value.
         """
         entry = self._entries.get(str(path))
-        if not isinstance(entry, dict) or entry.get("signature") != self._signature(path):
+        if not isinstance(entry, dict) or entry.get("signature") != self._signature(path, content):
             return None
         parsed = entry.get("parsed")
         if not isinstance(parsed, dict):
@@ -146,11 +152,11 @@ class ParseCache:
             return None
         return decoded if isinstance(decoded, dict) and not too_deep(decoded) else None
 
-    def put(self, path: Path, parsed: dict[str, Any]) -> None:
-        """Remember the parsed content of ``path`` (unless it changed too recently to be trusted, or would not
-        read back exactly the same)."""
-        signature = self._signature(path)
-        if signature is None or signature[1] > (time.time() - RACY_SECONDS) * 1e9:
+    def put(self, path: Path, parsed: dict[str, Any], content: bytes | None = None) -> None:
+        """Remember the parsed form of ``path`` (whose bytes are ``content``), unless it would not read back exactly
+        the same (or, without ``content``, the file changed too recently to be told apart from a quick edit)."""
+        signature = self._signature(path, content)
+        if signature is None or (content is None and signature[1] > (time.time() - RACY_SECONDS) * 1e9):
             return
         if too_deep(parsed) or not _round_trips(parsed):
             return

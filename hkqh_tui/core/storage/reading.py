@@ -85,19 +85,20 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
 
 
 def too_deep(value: Any, limit: int = MAX_NESTING) -> bool:
-    """True when lists and dicts in ``value`` nest more than ``limit`` levels (checked without recursion)."""
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
+    """True when lists and dicts in ``value`` nest more than ``limit`` levels (checked level by level, without
+    recursion)."""
+    level = [value] if isinstance(value, (dict, list)) else []
+    depth = 0
+    while level:
         if depth >= limit:
             return True
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+        below: list[Any] = []
+        for item in level:
+            for child in item.values() if isinstance(item, dict) else item:
+                if isinstance(child, (dict, list)):
+                    below.append(child)
+        level = below
+        depth += 1
     return False
 
 

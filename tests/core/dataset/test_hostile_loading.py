@@ -183,3 +183,15 @@ def test_cache_folder_is_created_private(small_dataset, isolated_user_dirs):
         os.umask(old)
     folder = isolated_user_dirs["data"].parent / "cache"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_an_edit_that_keeps_size_and_times_is_still_seen(small_dataset):
+    """The cache is keyed by the file's content, so even an edit that restores the modification time is seen."""
+    target = small_dataset / "services" / "port-test.toml"
+    age_all(small_dataset)
+    assert read_dataset(small_dataset).dataset.get("port-test").title.zh_hant == "深圳灣口岸"
+    info = target.stat()
+    target.write_text(target.read_text(encoding="utf-8").replace("深圳灣口岸", "深圳灣關口"), encoding="utf-8")
+    os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert target.stat().st_size == info.st_size
+    assert read_dataset(small_dataset).dataset.get("port-test").title.zh_hant == "深圳灣關口"
