@@ -219,15 +219,17 @@ class HkqhApp(App):
         service = self.dataset.get(service_id)
         title = show(service.title, self.script) if service else service_id
 
+        shown_note = visible(entry.note, multiline=True)  # a control character from the file is edited as its escape
+
         def save(note: str | None) -> None:
-            if note is None or note == entry.note:
+            if note is None or note == shown_note:
                 return
             try:
                 self._apply(self.store.set_note(self.checklist.name, service_id, note))
             except ValueError as error:
                 self.notify(tr("note_too_long", self.script, error=error), severity="error", timeout=10)
 
-        self.push_screen(NoteEditor(tr("note_title", self.script, title=title), entry.note, tr("note_hint", self.script)), save)
+        self.push_screen(NoteEditor(tr("note_title", self.script, title=title), shown_note, tr("note_hint", self.script)), save)
 
     def confirm_remove(self, service_id: str) -> None:
         """Ask, then remove a service from the current checklist."""

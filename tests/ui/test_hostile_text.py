@@ -171,3 +171,22 @@ async def test_quit_without_saving_is_a_choice(small_dataset, tmp_path, monkeypa
         await pilot.press("q")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_a_note_with_control_characters_is_edited_as_visible_escapes(small_dataset):
+    from hkqh_tui.ui.screens.dialogs import NoteEditor
+    from textual.widgets import TextArea
+
+    store = ChecklistStore()
+    store.add_services("我", [load_dataset(small_dataset).get("ehcv-test")])
+    store.set_note("我", "ehcv-test", "bring \x1b[5mID\x1b[0m")
+    app = HkqhApp(str(small_dataset))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.edit_note("ehcv-test")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "bring \\x1b[5mID\\x1b[0m"
+        await pilot.press("escape")
+        await pilot.pause()
+    assert ChecklistStore().load("我").checklist.entry("ehcv-test").note == "bring \x1b[5mID\x1b[0m"  # untouched
