@@ -12,6 +12,7 @@ from rich.console import Console
 
 from hkqh_tui.core.dataset.loading import read_dataset
 from hkqh_tui.core.dataset.model import Dataset
+from hkqh_tui.core.language.visible import ACTIVE_CHARACTERS
 from hkqh_tui.presentation.literal import markup_safe
 
 
@@ -69,5 +70,9 @@ class CommandContext:
 
     def print_json(self, data: Any) -> None:
         """Print JSON for programs: UTF-8, indented, no colour."""
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        # json escapes C0 controls; C1 controls, direction overrides, separators and lone surrogates are escaped
+        # here too (they only occur inside strings, where \uXXXX means the same), so a terminal never acts on them.
+        text = ACTIVE_CHARACTERS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+        sys.stdout.write(text + "\n")
         sys.stdout.flush()

@@ -174,3 +174,14 @@ def test_checklists_folder_is_created_private_under_umask_000(small_dataset, tmp
     assert result.returncode == 0, result.stderr
     for folder in (tmp_path / "new-data", tmp_path / "new-data" / "checklists"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_json_output_escapes_c1_direction_and_surrogates_but_means_the_same(hostile_checklists):
+    store = ChecklistStore()
+    store.set_note("[/x]", "ehcv-test", "c1 \x9b2J bidi \u202e sep \u2028 esc \x1b")
+    result = hkqh("--data", str(hostile_checklists), "checklist", "show", "[/x]", "--json")
+    assert result.returncode == 0, result.stderr
+    _no_raw_escapes(result.stdout)
+    assert "\u2028" not in result.stdout.decode()
+    note = json.loads(result.stdout)["services"][0]["note"]
+    assert note == "c1 \x9b2J bidi \u202e sep \u2028 esc \x1b"
