@@ -29,6 +29,11 @@ COMMAND_MODULES: tuple[str, ...] = (
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with status 2 and a one-line hint instead of a usage dump on errors."""
 
+    def _print_message(self, message: str, file=None) -> None:  # type: ignore[override]
+        # argparse ignores failed writes; a full disk or a closed pipe must be reported like any other output.
+        if message:
+            (file or sys.stderr).write(message)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\nTry '{self.prog} --help' for more information.\n")
@@ -70,8 +75,15 @@ def main(argv: Sequence[str] | None = None, run_tui: Callable[[str | None], int]
     printed).
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(arguments)
+    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(arguments)
+        except SystemExit as done:  # --help, --version or a usage error: printed, now make sure it arrived
+            sys.stdout.flush()
+            return done.code if isinstance(done.code, int) else 2
+    except OSError as error:  # --help or a usage message into a closed or full stdout
+        return _output_failed(error)
     context = CommandContext(data_path=args.data)
     try:
         if args.command is None:
@@ -79,14 +91,38 @@ def main(argv: Sequence[str] | None = None, run_tui: Callable[[str | None], int]
                 parser.print_usage(sys.stderr)
                 return 2
             return run_tui(context.data_path)
-        return args.func(args, context)
+        status = args.func(args, context)
+        sys.stdout.flush()  # a full disk or a closed pipe shows up here at the latest, not at exit
+        return status
     except CommandError as error:
         context.error(str(error), hint=error.hint)
         return error.status
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # The reader went away (for example `hkqh list | head`): not an error worth a message.
+    except OSError as error:
+        return _output_failed(error)
+
+
+def _output_failed(error: OSError) -> int:
+    """Writing the output failed (a closed pipe, a full disk): one line on stderr, exit status 1.
+
+    Standard output is pointed at the null device so that Python's final flush at exit does not fail again.
+    """
+    from hkqh_tui.core.storage.atomic import error_reason
+
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    if isinstance(error, BrokenPipeError):
+        why = "the program reading it stopped (broken pipe)"
+    else:
+        why = error_reason(error)[1]
+    try:
+        sys.stderr.write(f"hkqh: error: could not write the output: {why}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return 1

@@ -8,7 +8,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from rich.markup import escape
 from rich.table import Table
 
 from hkqh_tui.cli.context import CommandContext, CommandError
@@ -24,6 +23,8 @@ from hkqh_tui.core.dataset.loading import chosen_data_path, read_dataset
 from hkqh_tui.core.storage.paths import checklists_dir, settings_file
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import heading
+from hkqh_tui.core.export.file import terminal_safe_markdown
+from hkqh_tui.presentation.literal import literal, markup_safe as escape
 
 
 
@@ -58,9 +59,14 @@ def _existing_name(store: ChecklistStore, name: str | None) -> str:
 
 
 def _saved_or_error(result: UpdateResult) -> None:
+    """A failed save is the command's error: the command ends here, so the change is not kept anywhere."""
     if not result.saved:
-        failures = [n.message for n in result.notices if n.kind == "not_saved"]
-        raise CommandError(failures[0] if failures else "the checklist was not saved", hint="Nothing was changed on disk.")
+        reasons = [n.reason or n.message for n in result.notices if n.kind == "not_saved"]
+        why = f": {reasons[0]}" if reasons else ""
+        raise CommandError(
+            f"not saved{why}",
+            hint="Nothing was changed on disk and the change was not kept; try again when the problem is fixed.",
+        )
 
 
 def _services(count: int) -> str:
@@ -167,7 +173,7 @@ def _print_view(context: CommandContext, view: ChecklistView, script: Script) ->
                     say(f"    {box} {escape(show(item.text, script))}")
         if entry_view.entry.note.strip():
             say(f"  [underline]{escape(heading('note', script))}[/]")
-            for line in entry_view.entry.note.splitlines():
+            for line in entry_view.entry.note.split("\n"):
                 say(f"    {escape(line)}")
     documents = view.combined_documents()
     if documents:
@@ -222,8 +228,10 @@ def run_list(args: argparse.Namespace, context: CommandContext) -> int:
     table.add_column("done", justify="right")
     table.add_column("updated", style="dim")
     for checklist, view in rows:
-        label = escape(checklist.name) + (" [dim](default)[/]" if checklist.name == store.default_name else "")
-        table.add_row(label, str(len(checklist.entries)), str(view.progress), escape(checklist.updated or "not saved yet"))
+        label = literal(checklist.name, multiline=False)
+        if checklist.name == store.default_name:
+            label.append(" (default)", style="dim")
+        table.add_row(label, str(len(checklist.entries)), str(view.progress), literal(checklist.updated or "not saved yet", multiline=False))
     context.out.print(table)
     context.out.print(f"[dim]Saved in {escape(str(store.directory))}[/]")
     return 0
@@ -248,7 +256,7 @@ def run_export(args: argparse.Namespace, context: CommandContext) -> int:
     _print_notices(context, loaded.notices)
     markdown = checklist_to_markdown(loaded.checklist, context.dataset, args.script)
     if args.output in (None, "-"):
-        sys.stdout.write(markdown)
+        sys.stdout.write(terminal_safe_markdown(markdown))
         sys.stdout.flush()
         return 0
     path = Path(args.output).expanduser()
@@ -268,7 +276,7 @@ def run_paths(args: argparse.Namespace, context: CommandContext) -> int:
     if result.dataset is not None:
         dataset.update(version=result.dataset.version, services=len(result.dataset.services))
     else:
-        dataset.update(problems=len(result.problems))
+        dataset.update(problems=result.problem_count)
     paths = {"settings": str(settings_file()), "checklists": str(checklists_dir()), "dataset": dataset}
     if args.json:
         context.print_json(paths)
@@ -279,7 +287,7 @@ def run_paths(args: argparse.Namespace, context: CommandContext) -> int:
     if result.dataset is not None:
         out.print(f"dataset     {escape(str(data_path))} [dim](version {result.dataset.version}, {len(result.dataset.services)} services)[/]", soft_wrap=True)
     else:
-        out.print(f"dataset     {escape(str(data_path))} [red](cannot be loaded: {len(result.problems)} problem(s))[/]", soft_wrap=True)
+        out.print(f"dataset     {escape(str(data_path))} [red](cannot be loaded: {result.problem_count} problem(s))[/]", soft_wrap=True)
     return 0
 
 

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from functools import cached_property
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 
 from hkqh_tui.core.dataset.loading import read_dataset
 from hkqh_tui.core.dataset.model import Dataset
+from hkqh_tui.core.language.visible import ACTIVE_CHARACTERS
+from hkqh_tui.presentation.literal import markup_safe
+
+
+class _Console(Console):
+    """A rich console that lets a closed pipe surface as BrokenPipeError (rich would exit silently)."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
 
 
 class CommandError(Exception):
@@ -32,12 +41,12 @@ class CommandContext:
     @cached_property
     def out(self) -> Console:
         """Console for results (stdout)."""
-        return Console(highlight=False, soft_wrap=False)
+        return _Console(highlight=False, soft_wrap=False)
 
     @cached_property
     def err(self) -> Console:
         """Console for messages (stderr)."""
-        return Console(stderr=True, highlight=False)
+        return _Console(stderr=True, highlight=False)
 
     @cached_property
     def dataset(self) -> Dataset:
@@ -45,8 +54,8 @@ class CommandContext:
         result = read_dataset(self.data_path)
         if result.dataset is None:
             lines = [str(p) for p in result.problems[:20]]
-            if len(result.problems) > 20:
-                lines.append(f"... and {len(result.problems) - 20} more")
+            if result.problem_count > 20 or result.unchecked:
+                lines.append(f"... {result.summary()} in all")
             raise CommandError(
                 "the dataset could not be loaded:\n  " + "\n  ".join(lines),
                 hint="Run 'hkqh data validate' on it for the full list, or drop --data to use the bundled dataset.",
@@ -55,11 +64,15 @@ class CommandContext:
 
     def error(self, message: str, *, hint: str = "") -> None:
         """Print an error message (and a hint on what to do) to stderr."""
-        self.err.print(f"[bold red]hkqh: error:[/] {escape(message)}", soft_wrap=True)
+        self.err.print(f"[bold red]hkqh: error:[/] {markup_safe(message, multiline=True)}", soft_wrap=True)
         if hint:
-            self.err.print(escape(hint), soft_wrap=True)
+            self.err.print(markup_safe(hint, multiline=True), soft_wrap=True)
 
     def print_json(self, data: Any) -> None:
         """Print JSON for programs: UTF-8, indented, no colour."""
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        # json escapes C0 controls; C1 controls, direction overrides, separators and lone surrogates are escaped
+        # here too (they only occur inside strings, where \uXXXX means the same), so a terminal never acts on them.
+        text = ACTIVE_CHARACTERS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+        sys.stdout.write(text + "\n")
         sys.stdout.flush()

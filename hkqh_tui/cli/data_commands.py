@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import difflib
 
-from rich.markup import escape
 
 from hkqh_tui.cli.context import CommandContext, CommandError
 from hkqh_tui.presentation.render import service_detail, services_table
@@ -13,6 +12,10 @@ from hkqh_tui.core.dataset.loading import read_dataset
 from hkqh_tui.core.dataset.model import FILTERS, Dataset, Service
 from hkqh_tui.core.dataset.serialize import service_to_json
 from hkqh_tui.core.language.text import SCRIPTS
+from hkqh_tui.presentation.literal import markup_safe as escape
+
+MAX_PRINTED_PROBLEMS = 200
+"""``data validate`` lists this many problems, then says how many more there are."""
 
 
 def add_script_option(parser: argparse.ArgumentParser) -> None:
@@ -97,9 +100,13 @@ def run_validate(args: argparse.Namespace, context: CommandContext) -> int:
     target = args.path or context.data_path
     result = read_dataset(target)
     if result.problems:
-        for problem in result.problems:
-            context.out.print(escape(str(problem)), soft_wrap=True)
-        context.err.print(f"[red]{len(result.problems)} problem(s) found.[/]")
+        lines = [str(problem) for problem in result.problems[:MAX_PRINTED_PROBLEMS]]
+        more = result.problem_count - len(lines)
+        if more:
+            lines.append(f"... and {more} more")
+        context.out.file.write("\n".join(lines) + "\n")  # problems are made visible by Problem.__str__; no markup
+        context.out.file.flush()
+        context.err.print(f"[red]{result.summary()} found.[/]")
         return 1
     dataset = result.dataset
     assert dataset is not None

@@ -21,6 +21,7 @@ from hkqh_tui.core.search.engine import SearchIndex, SearchResult
 from hkqh_tui.core.dataset.serialize import service_brief_json
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import STATUS_STYLES, heading
+from hkqh_tui.presentation.literal import literal
 
 HIGHLIGHT_STYLE = "bold reverse"
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -54,8 +55,8 @@ def results_table(dataset: Dataset, results: list[SearchResult], script: Script)
         table.add_row(
             service.id,
             highlighted_title(result, script),
-            show(vocab.categories.label(service.category), script),
-            RichText(show(vocab.statuses.label(service.status), script), style=STATUS_STYLES.get(service.status, "")),
+            literal(show(vocab.categories.label(service.category), script)),
+            literal(show(vocab.statuses.label(service.status), script), STATUS_STYLES.get(service.status, "")),
             f"{result.score:.2f}" if result.tier else "",
         )
     return table

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from urllib.parse import unquote
 
 from rich.console import Group, RenderableType
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text as RichText
 
@@ -14,6 +13,8 @@ from hkqh_tui.core.language.display import show, show_plain
 from hkqh_tui.core.dataset.model import Dataset, Service
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import STATUS_STYLES, heading, plan_label, verified_label
+from hkqh_tui.core.language.visible import visible
+from hkqh_tui.presentation.literal import literal, link_style
 
 
 def services_table(dataset: Dataset, services: Iterable[Service], script: Script) -> Table:
@@ -26,22 +27,27 @@ def services_table(dataset: Dataset, services: Iterable[Service], script: Script
     table.add_column(heading("status", script), no_wrap=True)
     for service in services:
         table.add_row(
-            service.id,
-            escape(show(service.title, script)),
-            escape(show(vocab.categories.label(service.category), script)),
-            f"[{STATUS_STYLES.get(service.status, '')}]"
-            + escape(show(vocab.statuses.label(service.status), script))
-            + "[/]",
+            literal(service.id),
+            literal(show(service.title, script)),
+            literal(show(vocab.categories.label(service.category), script)),
+            literal(show(vocab.statuses.label(service.status), script), STATUS_STYLES.get(service.status, "")),
         )
     return table
 
 
 def readable_url(url: str) -> str:
-    """A URL with percent-encoded characters decoded for reading (the link itself stays as published)."""
+    """A URL with percent-encoded characters decoded for reading (the link itself stays as published).
+
+    A URL whose decoded form would hold a character a terminal acts on (``%1b``, ``%e2%80%ae``) or a space is shown
+    as published instead, made visible.
+    """
     try:
-        return unquote(url, errors="strict")
+        decoded = unquote(url, errors="strict")
     except UnicodeDecodeError:
-        return url
+        return visible(url)
+    if visible(decoded) != decoded or any(c.isspace() for c in decoded):
+        return visible(url)
+    return decoded
 
 
 def bullet_list(lines: Iterable[RenderableType | str]) -> Table:
@@ -50,30 +56,30 @@ def bullet_list(lines: Iterable[RenderableType | str]) -> Table:
     grid.add_column(width=3, justify="right", no_wrap=True)
     grid.add_column(overflow="fold")
     for line in lines:
-        grid.add_row("•", line)
+        grid.add_row("•", literal(line) if isinstance(line, str) else line)
     return grid
 
 
 def _bullets(items, script: Script) -> Table:
-    return bullet_list(show(item, script) for item in items)
+    return bullet_list(literal(show(item, script)) for item in items)
 
 
 def service_detail(dataset: Dataset, service: Service, script: Script) -> RenderableType:
     """Every field of one service, readable."""
     vocab = dataset.vocabularies
     parts: list[RenderableType] = []
-    title = RichText(show(service.title, script), style="bold")
+    title = literal(show(service.title, script), "bold")
     parts.append(title)
     meta = RichText()
-    meta.append(f"{service.id}  ·  ", style="dim")
-    meta.append(show(vocab.categories.label(service.category), script))
+    meta.append(visible(f"{service.id}  ·  "), style="dim")
+    meta.append(visible(show(vocab.categories.label(service.category), script)))
     meta.append("  ·  ")
-    meta.append(show(vocab.statuses.label(service.status), script), style=STATUS_STYLES.get(service.status, ""))
+    meta.append(visible(show(vocab.statuses.label(service.status), script)), style=STATUS_STYLES.get(service.status, ""))
     meta.append("  ·  ")
-    meta.append((", " if script == "en" else "、").join(show(vocab.audiences.label(a), script) for a in service.audiences))
+    meta.append(visible((", " if script == "en" else "、").join(show(vocab.audiences.label(a), script) for a in service.audiences)))
     parts.append(meta)
     parts.append(RichText(""))
-    parts.append(RichText(show(service.summary, script)))
+    parts.append(literal(show(service.summary, script)))
     for name in ("eligibility", "documents", "steps", "costs"):
         items = getattr(service, name)
         if items:
@@ -85,35 +91,36 @@ def service_detail(dataset: Dataset, service: Service, script: Script) -> Render
         parts.append(RichText(heading("contacts", script), style="bold underline"))
         entries = []
         for contact in service.contacts:
-            lines = RichText(show(contact.name, script))
+            lines = literal(show(contact.name, script))
             if contact.address:
-                lines.append("\n" + show(contact.address, script))
+                lines.append("\n" + visible(show(contact.address, script), multiline=True))
             if contact.hours:
-                lines.append("\n" + show(contact.hours, script))
+                lines.append("\n" + visible(show(contact.hours, script), multiline=True))
             if contact.phone:
-                lines.append("\n☎ " + contact.phone)
+                lines.append("\n☎ " + visible(contact.phone))
             if contact.website:
-                lines.append("\n" + contact.website, style=f"link {contact.website}")
+                lines.append("\n" + readable_url(contact.website), style=link_style(contact.website))
             entries.append(lines)
         parts.append(bullet_list(entries))
     parts.append(RichText(""))
     parts.append(RichText(heading("plan_2026", script), style="bold underline"))
     plan = RichText(plan_label(service.plan_2026.mentioned, script))
     if service.plan_2026.note:
-        plan.append(": " + show(service.plan_2026.note, script))
+        plan.append(": " + visible(show(service.plan_2026.note, script), multiline=True))
     parts.append(plan)
     parts.append(RichText(""))
     parts.append(RichText(heading("sources", script), style="bold underline"))
     entries = []
     for source in service.sources:
-        line = RichText(source.title)
+        line = literal(source.title)
         kind = heading("official", script) if source.official else heading("unofficial", script)
-        line.append(f"\n{source.publisher}, {source.date_label()} ({kind})", style="dim")
-        line.append("\n" + readable_url(source.url), style=f"underline link {source.url}")
+        line.append("\n" + visible(f"{source.publisher}, {source.date_label()} ({kind})"), style="dim")
+        line.append("\n" + readable_url(source.url), style=link_style(source.url, "underline"))
         entries.append(line)
     parts.append(bullet_list(entries))
     parts.append(RichText(""))
     parts.append(RichText(verified_label(service.last_verified, script), style="dim"))
     if service.aliases:
-        parts.append(RichText(heading("aliases", script) + ": " + "、".join(show_plain(a, script) for a in service.aliases), style="dim"))
+        aliases = "、".join(show_plain(a, script) for a in service.aliases)
+        parts.append(literal(heading("aliases", script) + ": " + aliases, "dim"))
     return Group(*parts)

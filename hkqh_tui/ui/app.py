@@ -10,6 +10,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from hkqh_tui.core.language.visible import visible
+from hkqh_tui.presentation.literal import markup_safe
 from hkqh_tui.core.checklists.model import Checklist, ChecklistNameError, normalize_name
 from hkqh_tui.core.checklists.store import ChecklistStore
 from hkqh_tui.core.checklists.view import ChecklistView
@@ -57,6 +59,7 @@ class HkqhApp(App):
         self.data_path = data_path
         result = read_dataset(data_path)
         self.dataset_problems = result.problems
+        self.dataset_problem_count = result.problem_count
         self.dataset: Dataset | None = result.dataset
         self._index = None
         self._index_lock = threading.Lock()
@@ -148,6 +151,37 @@ class HkqhApp(App):
         if main is not None:
             main.apply_script()
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Show a notification; its text (names, titles, paths, errors) always appears literally, never as markup."""
+        super().notify(visible(message, multiline=True), title=visible(title), severity=severity, timeout=timeout,
+                       markup=False)
+
+    async def action_quit(self) -> None:
+        """Quit, but first offer to retry saving checklist changes that could not be saved (never lose them silently)."""
+        unsaved = self.store.unsaved_names()
+        if not unsaved:
+            self.exit()
+            return
+        from hkqh_tui.ui.screens.unsaved import QUIT, RETRY, UnsavedChangesDialog
+
+        def answer(choice: str | None) -> None:
+            if choice == QUIT:
+                self.exit()
+            elif choice == RETRY:
+                for name in unsaved:
+                    result = self.store.retry(name)
+                    if name == self.checklist.name:
+                        self.checklist = result.checklist
+                if self.store.unsaved_names():
+                    self.call_later(self.action_quit)  # still not saved: ask again, with the new reason
+                else:
+                    self.exit()
+
+        count = sum(self.store.unsaved_changes(name) for name in unsaved)
+        reason = self.store.last_failure(unsaved[0])
+        self.push_screen(UnsavedChangesDialog(unsaved, count, reason, self.script), answer)
+
     # ---- checklists ---------------------------------------------------------------------------------------------
 
     def marked_ids(self) -> set[str]:
@@ -204,15 +238,17 @@ class HkqhApp(App):
         service = self.dataset.get(service_id)
         title = show(service.title, self.script) if service else service_id
 
+        shown_note = visible(entry.note, multiline=True)  # a control character from the file is edited as its escape
+
         def save(note: str | None) -> None:
-            if note is None or note == entry.note:
+            if note is None or note == shown_note:
                 return
             try:
                 self._apply(self.store.set_note(self.checklist.name, service_id, note))
             except ValueError as error:
                 self.notify(tr("note_too_long", self.script, error=error), severity="error", timeout=10)
 
-        self.push_screen(NoteEditor(tr("note_title", self.script, title=title), entry.note, tr("note_hint", self.script)), save)
+        self.push_screen(NoteEditor(tr("note_title", self.script, title=title), shown_note, tr("note_hint", self.script)), save)
 
     def confirm_remove(self, service_id: str) -> None:
         """Ask, then remove a service from the current checklist."""
@@ -374,7 +410,7 @@ class HkqhApp(App):
         if self.dataset is None:
             from hkqh_tui.ui.screens.dataset_error import DatasetErrorScreen
 
-            return DatasetErrorScreen(self.dataset_problems, self.script)
+            return DatasetErrorScreen(self.dataset_problems, self.script, self.dataset_problem_count)
         from hkqh_tui.ui.screens.main import MainScreen
 
         return MainScreen()
@@ -530,7 +566,7 @@ class HkqhApp(App):
             self.action_checklists,
         )
         yield SystemCommand(
-            "Checklist: switch or create" if en else "清單：切換或新增", self.checklist.name, self.ask_switch_checklist
+            "Checklist: switch or create" if en else "清單：切換或新增", markup_safe(self.checklist.name), self.ask_switch_checklist
         )
         yield SystemCommand(
             "Checklist: export to Markdown" if en else "清單：匯出為 Markdown", "ctrl+e", self.action_export
@@ -553,14 +589,14 @@ class HkqhApp(App):
         ):
             for key in vocabulary.keys():
                 yield SystemCommand(
-                    f"{'Filter' if en else '篩選'} {label}: {show(vocabulary.label(key), script)}",
-                    f"{name} = {key}",
+                    f"{'Filter' if en else '篩選'} {label}: {markup_safe(show(vocabulary.label(key), script))}",
+                    markup_safe(f"{name} = {key}"),
                     lambda n=name, k=key: self.set_filter_and_show(n, k),
                 )
         for service in self.dataset.curated_order():
             yield SystemCommand(
-                f"{'Open' if en else '開啟'}: {show(service.title, script)}",
-                service.id,
+                f"{'Open' if en else '開啟'}: {markup_safe(show(service.title, script))}",
+                markup_safe(service.id),
                 lambda i=service.id: self.open_service(i),
             )
 

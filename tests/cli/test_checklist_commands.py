@@ -187,7 +187,7 @@ def test_export_to_a_file_refuses_to_overwrite_without_force(run, tmp_path):
     assert status == 0 and str(target) in out
     first = target.read_text(encoding="utf-8")
     assert first.startswith("# 清單：我\n")
-    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # exports hold personal notes
 
     run("checklist", "add", "port-test")
     status, _, err = run("export", "-o", str(target))

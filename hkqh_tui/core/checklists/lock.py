@@ -7,7 +7,9 @@ lock held.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,11 +49,14 @@ def _try_lock(fd: int) -> bool:
 def exclusive_lock(path: Path, *, timeout: float = 5.0, poll_interval: float = 0.01) -> Iterator[None]:
     """Hold an exclusive lock on ``path`` (created with mode 0600 if needed) for the ``with`` block.
 
-    Waits up to ``timeout`` seconds, then raises :class:`LockTimeout`. OSError (read-only folder, no permission)
-    propagates.
+    Waits up to ``timeout`` seconds, then raises :class:`LockTimeout`. OSError (read-only folder, no permission, a
+    lock file that is a symbolic link, FIFO or device) propagates.
     """
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO or device planted as the lock file: never wait on it
+            raise OSError(errno.EINVAL, f"the lock file {path} is not a regular file; remove it")
         deadline = time.monotonic() + timeout
         while not _try_lock(fd):
             if time.monotonic() >= deadline:

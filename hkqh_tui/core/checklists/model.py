@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Literal
 
 from hkqh_tui.core.language.text import Text
+from hkqh_tui.core.language.visible import first_active_character
 
 ItemKind = Literal["documents", "steps"]
 ITEM_KINDS: tuple[ItemKind, ...] = ("documents", "steps")
@@ -60,6 +61,8 @@ def normalize_name(raw: object) -> str:
     name = unicodedata.normalize("NFC", raw)
     if any(unicodedata.category(c) in ("Cc", "Cs") or c in "\u2028\u2029" for c in name if c != " "):
         raise ChecklistNameError("a checklist name cannot contain line breaks, tabs or other control characters")
+    if first_active_character(name) is not None:  # bidi overrides and isolates reorder what is shown after them
+        raise ChecklistNameError("a checklist name cannot contain characters that change the direction of text")
     name = " ".join(name.split())
     if not any(_is_visible(c) for c in name):
         raise ChecklistNameError("a checklist name cannot be empty")

@@ -31,7 +31,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import stat
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -42,7 +41,8 @@ from hkqh_tui.core.checklists.model import Checklist, ItemKind, check_note, norm
 from hkqh_tui.core.checklists.json_format import ChecklistFormatError, checklist_from_bytes, checklist_to_text
 from hkqh_tui.core.checklists.lock import LockTimeout, exclusive_lock
 from hkqh_tui.core.dataset.model import Service
-from hkqh_tui.core.storage.paths import checklists_dir
+from hkqh_tui.core.storage.paths import checklists_dir, ensure_private_dir
+from hkqh_tui.core.storage.reading import FileReadError, read_regular_file
 
 DEFAULT_CHECKLIST_NAME = "我"
 """The checklist used when no name is given ("me")."""
@@ -71,6 +71,8 @@ class Notice:
     kind: str
     message: str
     path: Path | None = None
+    reason: str = ""
+    """For ``"not_saved"``: why, without what the app does about it (a command line that exits says it itself)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,7 @@ class ChecklistStore:
         self.default_name = normalize_name(default_name)
         self.lock_timeout = lock_timeout
         self._pending: dict[str, list[Change]] = {}
+        self._failures: dict[str, str] = {}
         self._last_good: dict[str, Checklist] = {}
 
     # -- where files are ----------------------------------------------------------------------------------------
@@ -184,39 +187,27 @@ class ChecklistStore:
         return usual
 
     def _ensure_directory(self) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:
-            if stat.S_IMODE(self.directory.stat().st_mode) & 0o077:
-                os.chmod(self.directory, 0o700)
-        except OSError:
-            pass
+        """Create the folder (0700) if needed; an existing folder's permissions are the person's to choose."""
+        ensure_private_dir(self.directory)
 
     # -- reading ------------------------------------------------------------------------------------------------
 
     def _read(self, path: Path) -> _Read:
         try:
-            with open(path, "rb") as file:
-                raw = file.read(MAX_FILE_BYTES + 1)
+            raw = read_regular_file(path, MAX_FILE_BYTES)
         except FileNotFoundError:
             return _Read(missing=True)
-        except OSError as error:  # no permission, a folder in its place, an I/O error: not damage
+        except FileReadError as error:
+            if error.kind == "too_large":
+                return _Read(damaged=ChecklistFormatError("invalid", str(error)))
+            return _Read(error=error)  # a FIFO, a device or a folder in its place: never read, never replaced
+        except OSError as error:  # no permission, an I/O error: not damage
             return _Read(error=error)
-        if len(raw) > MAX_FILE_BYTES:
-            return _Read(damaged=ChecklistFormatError("invalid", f"the file is larger than {MAX_FILE_BYTES} bytes"))
         try:
             checklist = checklist_from_bytes(raw)
         except ChecklistFormatError as error:
             return _Read(damaged=error)
-        self._tighten_permissions(path)
         return _Read(checklist=checklist)
-
-    @staticmethod
-    def _tighten_permissions(path: Path) -> None:
-        try:
-            if stat.S_IMODE(path.stat().st_mode) & 0o077:
-                os.chmod(path, 0o600)
-        except OSError:
-            pass
 
     def _move_aside(self, path: Path, damage: ChecklistFormatError) -> Notice:
         """Keep a damaged file under a new name; call with the lock held. Never raises."""
@@ -330,6 +321,14 @@ class ChecklistStore:
 
     # -- changing -----------------------------------------------------------------------------------------------
 
+    def unsaved_names(self) -> list[str]:
+        """The checklists with changes kept in memory only, in the order they were first changed."""
+        return [name for name, changes in self._pending.items() if changes]
+
+    def last_failure(self, name: str) -> str:
+        """Why the last save of this checklist failed ("" when it did not)."""
+        return self._failures.get(normalize_name(name), "")
+
     def unsaved_changes(self, name: str) -> int:
         """How many changes to this checklist are kept in memory only, waiting to be saved."""
         return len(self._pending.get(normalize_name(name), []))
@@ -380,6 +379,7 @@ class ChecklistStore:
                 raise _NotSaved(f"could not save in {self.directory}: {_reason(error)}") from error
         except _NotSaved as failure:
             self._pending[name] = changes
+            self._failures[name] = str(failure)
             in_memory = base if base is not None else self._last_known(name)
             for each in changes:
                 in_memory = each(in_memory)
@@ -389,10 +389,12 @@ class ChecklistStore:
                     f"Not saved: {failure}. Your changes are kept while hkqh is open "
                     f"({len(changes)} unsaved) and will be saved with the next change.",
                     self.directory,
+                    reason=str(failure),
                 )
             )
             return UpdateResult(in_memory, False, tuple(notices), len(changes))
         self._pending.pop(name, None)
+        self._failures.pop(name, None)
         self._last_good[name] = result
         return UpdateResult(result, True, tuple(notices), 0)
 
@@ -422,7 +424,7 @@ class ChecklistStore:
                     return UpdateResult(Checklist.new(name), False, (notice,))
                 path.unlink()
         except (OSError, LockTimeout) as error:
-            notice = Notice("not_saved", f"Not deleted: {_reason(error)}.", self.directory)
+            notice = Notice("not_saved", f"Not deleted: {_reason(error)}.", self.directory, reason=_reason(error))
             return UpdateResult(self.load(name).checklist, False, (notice,))
         self._pending.pop(name, None)
         self._last_good.pop(name, None)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,12 +18,20 @@ from hkqh_tui.core.dataset.model_cache import DatasetCache, dataset_files
 from hkqh_tui.core.dataset.parse_cache import ParseCache, cache_disabled
 from hkqh_tui.core.dataset.serialize import service_to_json
 from hkqh_tui.core.language.text import Text
-from hkqh_tui.core.dataset.validation import Problem, check_service, type_name
+from hkqh_tui.core.dataset.validation import UNPRINTABLE, Problem, check_service, type_name
+from hkqh_tui.core.storage.reading import ParseError, parse_json, parse_toml, read_regular_file
 
 DATA_ENV_VAR = "HKQH_DATA"
 VOCABULARY_FILE = "vocabularies.toml"
 SERVICES_DIR = "services"
-MAX_FILE_BYTES = 20 * 1024 * 1024 * 5
+MAX_JSON_BYTES = 128 * 1024 * 1024
+"""A dataset as one JSON file: room for about 60,000 services (10,000 take about 17 MB)."""
+MAX_TOML_BYTES = 1024 * 1024
+"""One service file or the vocabularies: the bundled ones are under 10 KB each."""
+MAX_FILE_BYTES = MAX_JSON_BYTES
+MAX_KEPT_PROBLEMS = 1000
+"""After this many problems checking stops (the rest of a service's problems are counted, further services are not
+checked): a broken 100 MB file must not take minutes to report."""
 
 
 class DatasetError(Exception):
@@ -41,6 +48,22 @@ class LoadResult:
 
     dataset: Dataset | None
     problems: list[Problem] = field(default_factory=list)
+    omitted: int = 0
+    """How many more problems were found than ``problems`` holds (see :data:`MAX_KEPT_PROBLEMS`)."""
+    unchecked: int = 0
+    """How many services were not checked because checking stopped at :data:`MAX_KEPT_PROBLEMS` problems."""
+
+    def summary(self) -> str:
+        """``"1,006 problem(s)"``, with the services not checked when checking stopped early."""
+        text = f"{self.problem_count:,} problem(s)"
+        if self.unchecked:
+            text += f"; {self.unchecked:,} more service(s) not checked (checking stops after {MAX_KEPT_PROBLEMS:,} problems)"
+        return text
+
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, kept or not."""
+        return len(self.problems) + self.omitted
 
 
 def bundled_data_path() -> Path:
@@ -62,29 +85,28 @@ def chosen_data_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return bundled_data_path()
 
 
-def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
+def _read_bytes(path: Path, problems: list[Problem], limit: int = MAX_JSON_BYTES) -> bytes | None:
+    """The file's bytes: only a regular file (never a FIFO or device), at most ``limit`` bytes."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(Problem(str(path), "", "", f"file is too large ({size} bytes; limit {MAX_FILE_BYTES})"))
-            return None
-        return path.read_bytes()
+        return read_regular_file(path, limit)
+    except FileNotFoundError:
+        problems.append(Problem(str(path), "", "", "cannot read the file: no such file"))
     except OSError as error:
         problems.append(Problem(str(path), "", "", f"cannot read the file: {error.strerror or error}"))
-        return None
+    return None
+
+
+def _parse_toml(path: Path, data: bytes, problems: list[Problem]) -> dict[str, Any] | None:
+    try:
+        return parse_toml(data)
+    except ParseError as error:
+        problems.append(Problem(str(path), "", "", str(error)))
+    return None
 
 
 def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
-    data = _read_bytes(path, problems)
-    if data is None:
-        return None
-    try:
-        return tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        problems.append(Problem(str(path), "", "", f"not UTF-8 text (byte {error.start})"))
-    except tomllib.TOMLDecodeError as error:
-        problems.append(Problem(str(path), "", "", f"not valid TOML: {error}"))
-    return None
+    data = _read_bytes(path, problems, MAX_TOML_BYTES)
+    return None if data is None else _parse_toml(path, data, problems)
 
 
 def _vocabulary(raw: Any, name: str, file: str, problems: list[Problem]) -> Vocabulary:
@@ -95,6 +117,11 @@ def _vocabulary(raw: Any, name: str, file: str, problems: list[Problem]) -> Voca
     for key, label in raw.items():
         if not (isinstance(label, dict) and isinstance(label.get("zh-Hant"), str) and isinstance(label.get("en"), str)):
             problems.append(Problem(file, "", f"{name}.{key}", "must be { zh-Hant = \"...\", en = \"...\" }"))
+            continue
+        bad = next((t for t in (key, label["zh-Hant"], label["en"]) if UNPRINTABLE.search(t)), None)
+        if bad is not None:
+            char = UNPRINTABLE.search(bad).group()  # type: ignore[union-attr]
+            problems.append(Problem(file, "", f"{name}.{key}", f"contains an invalid character (U+{ord(char):04X}); remove it"))
             continue
         labels[key] = Text(label["zh-Hant"], label["en"])
     return Vocabulary(labels)
@@ -123,11 +150,14 @@ def _raw_services_from_directory(root: Path, problems: list[Problem]) -> list[tu
     records = []
     paths = sorted(services_dir.glob("*.toml"))
     for path in paths:
-        raw = cache.get(path) if cache is not None else None
+        content = _read_bytes(path, problems, MAX_TOML_BYTES)
+        if content is None:
+            continue
+        raw = cache.get(path, content) if cache is not None else None
         if raw is None:
-            raw = _read_toml(path, problems)
+            raw = _parse_toml(path, content, problems)
             if raw is not None and cache is not None:
-                cache.put(path, raw)
+                cache.put(path, raw, content)
         if raw is not None:
             records.append((str(path), raw, path.stem))
     if cache is not None:
@@ -137,16 +167,13 @@ def _raw_services_from_directory(root: Path, problems: list[Problem]) -> list[tu
 
 
 def _raw_services_from_json(path: Path, problems: list[Problem]) -> list[tuple[str, Any, str]]:
-    data = _read_bytes(path, problems)
+    data = _read_bytes(path, problems, MAX_JSON_BYTES)
     if data is None:
         return []
     try:
-        raw = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        problems.append(Problem(str(path), "", "", f"not UTF-8 text (byte {error.start})"))
-        return []
-    except json.JSONDecodeError as error:
-        problems.append(Problem(str(path), "", "", f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"))
+        raw = parse_json(data)
+    except ParseError as error:
+        problems.append(Problem(str(path), "", "", str(error)))
         return []
     if not isinstance(raw, list):
         problems.append(Problem(str(path), "", "", f"must be a JSON array of services, not {type_name(raw)}"))
@@ -184,24 +211,30 @@ def read_dataset(path: str | os.PathLike[str] | None = None) -> LoadResult:
 
     services: list[Service] = []
     seen: dict[str, str] = {}
-    for file, raw, expected_id in records:
+    omitted = unchecked = 0
+    for position, (file, raw, expected_id) in enumerate(records):
+        if len(problems) >= MAX_KEPT_PROBLEMS:
+            unchecked = len(records) - position
+            break
         service, service_problems = check_service(raw, file, vocabularies)
-        problems.extend(service_problems)
         raw_id = raw.get("id") if isinstance(raw, dict) else None
         if isinstance(raw_id, str) and raw_id:
             if expected_id and raw_id != expected_id:
-                problems.append(Problem(file, raw_id, "id", f"must match the file name ({expected_id}.toml)"))
+                service_problems.append(Problem(file, raw_id, "id", f"must match the file name ({expected_id}.toml)"))
             if raw_id in seen:
-                problems.append(Problem(file, raw_id, "id", f"duplicate id (also in {seen[raw_id]})"))
+                service_problems.append(Problem(file, raw_id, "id", f"duplicate id (also in {seen[raw_id]})"))
             else:
                 seen[raw_id] = file
-        if service is not None:
+        room = MAX_KEPT_PROBLEMS - len(problems)
+        problems.extend(service_problems[: max(room, 0)])
+        omitted += max(len(service_problems) - max(room, 0), 0)
+        if service is not None and not problems:
             services.append(service)
 
     if not records and not problems:
         problems.append(Problem(str(root), "", "", "the dataset has no services"))
     if problems:
-        return LoadResult(None, problems)
+        return LoadResult(None, problems, omitted, unchecked)
     services_tuple = tuple(services)
     dataset = Dataset(
         services=services_tuple, vocabularies=vocabularies, origin=str(root), version=dataset_version(services_tuple)

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
 import time
 import zlib
 from datetime import date
@@ -39,6 +37,7 @@ from hkqh_tui.core.dataset.model import (
 )
 from hkqh_tui.core.dataset.serialize import service_to_json
 from hkqh_tui.core.language.text import Text
+from hkqh_tui.core.storage.reading import read_regular_file
 
 CACHE_FORMAT = 1
 MAGIC = b"hkqh-dataset-cache"
@@ -131,15 +130,7 @@ class DatasetCache:
             return
 
     def _read(self, key: str) -> Dataset:
-        fd = os.open(self.file, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_BYTES:
-                raise _Miss
-            with os.fdopen(fd, "rb", closefd=False) as stream:
-                data = stream.read(MAX_CACHE_BYTES + 1)
-        finally:
-            os.close(fd)
+        data = read_regular_file(self.file, MAX_CACHE_BYTES)
         header, _, payload = data.partition(b"\n")
         parts = header.split(b" ")
         if len(parts) != 3 or parts[0] != MAGIC or parts[1] != str(CACHE_FORMAT).encode():

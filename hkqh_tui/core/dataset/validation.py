@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import unquote
 
 from hkqh_tui.core.dataset.model import (
     ACTIVITIES,
@@ -25,11 +26,13 @@ from hkqh_tui.core.dataset.model import (
     Vocabularies,
 )
 from hkqh_tui.core.language.text import Text
+from hkqh_tui.core.language.visible import ACTIVE_CHARACTERS, visible
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
-"""Control characters (other than tab and newline) and lone surrogates: they break terminals and encoders."""
+UNPRINTABLE = ACTIVE_CHARACTERS
+"""Control characters (C0 other than tab and newline, DEL, C1), bidi overrides and isolates, line and paragraph
+separators, lone surrogates: they break terminals and encoders, or make text read differently from what it is."""
 URL = re.compile(r"^https?://[^\s/?#]+\.[^\s]*$|^https?://[^\s/?#]+$", re.IGNORECASE)
 
 SERVICE_FIELDS = (
@@ -58,12 +61,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file
+        """The problem as one line, every part from the file made visible (never a raw control character)."""
+        where = visible(self.file)
         if self.service_id:
-            where += f" [{self.service_id}]"
+            where += f" [{visible(self.service_id)}]"
         if self.field:
-            where += f" {self.field}"
-        return f"{where}: {self.message}"
+            where += f" {visible(self.field)}"
+        return f"{where}: {visible(self.message)}"
 
 
 def type_name(value: Any) -> str:
@@ -109,6 +113,9 @@ class _ServiceChecker:
         text = self.string(value, field)
         if text and not URL.match(text):
             self.problem(field, f"must be an http(s) URL, not {text!r}")
+        elif text and UNPRINTABLE.search(unquote(text, errors="replace")):
+            self.problem(field, "holds a percent-encoded control or direction character (such as %1b); remove it")
+            return ""
         return text
 
     def iso_date(self, value: Any, field: str, *, allow_undated: bool = False) -> date | None:

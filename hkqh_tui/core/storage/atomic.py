@@ -83,8 +83,31 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o600) -> None:
-    """Replace ``path`` with ``data`` atomically, with permissions ``mode``; raise :class:`AtomicWriteError`."""
+def _link_new(temp_name: str, target: Path) -> None:
+    """Give the finished temporary file the target's name only if nothing has that name (FileExistsError else)."""
+    try:
+        os.link(temp_name, target)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise
+        # No hard links on this file system: check, then rename (a small window instead of none).
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "File exists", str(target)) from None
+        os.replace(temp_name, target)
+        return
+    os.unlink(temp_name)
+
+
+def atomic_write_bytes(
+    path: str | os.PathLike[str], data: bytes, *, mode: int = 0o600, exclusive: bool = False
+) -> None:
+    """Replace ``path`` with ``data`` atomically, with permissions ``mode``; raise :class:`AtomicWriteError`.
+
+    With ``exclusive`` the file is only created, never replaced: if anything has that name (even a FIFO, a device
+    or a dangling symbolic link) FileExistsError is raised and nothing is written.
+    """
     target = Path(path)
     folder = target.parent
     temp_name: str | None = None
@@ -97,9 +120,14 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int =
         os.fsync(fd)
         open_fd, fd = fd, None
         os.close(open_fd)
-        os.replace(temp_name, target)
+        if exclusive:
+            _link_new(temp_name, target)
+        else:
+            os.replace(temp_name, target)
         temp_name = None
         _fsync_folder(folder)
+    except FileExistsError:
+        raise
     except OSError as error:
         raise AtomicWriteError(target, error) from error
     finally:
@@ -112,9 +140,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int =
                 pass
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str, *, mode: int = 0o600) -> None:
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, mode: int = 0o600, exclusive: bool = False) -> None:
     """Replace ``path`` with ``text`` (UTF-8, newlines as written) atomically; raise :class:`AtomicWriteError`."""
-    atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
+    atomic_write_bytes(path, text.encode("utf-8"), mode=mode, exclusive=exclusive)
 
 
 def keep_aside(path: Path) -> Path:

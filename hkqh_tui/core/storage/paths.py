@@ -59,3 +59,42 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+PRIVATE_DIR_MODE = 0o700
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` and any missing parents as folders only the user can open (0700), whatever the umask.
+
+    Only folders created here get that mode; a folder that already exists is left exactly as it is (the person may
+    have chosen its permissions), and nothing is changed through a symbolic link. Raises OSError when a folder
+    cannot be created.
+    """
+    missing: list[Path] = []
+    current = path
+    while not current.exists() and not current.is_symlink():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, PRIVATE_DIR_MODE)
+        except FileExistsError:  # another copy of hkqh made it just now: not ours to change
+            continue
+        # mkdir applies the umask (a umask of 077 would be fine, 000 gives 0777 before this): set the mode on the
+        # folder just made, through a descriptor, so a symbolic link swapped in meanwhile is never followed.
+        flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            fd = os.open(folder, flags)
+        except OSError:
+            continue
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, PRIVATE_DIR_MODE)
+        finally:
+            os.close(fd)
+    if not path.is_dir():
+        raise NotADirectoryError(20, f"{path} is not a folder", str(path))
+    return path

@@ -7,15 +7,25 @@ person where the old file went.
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from hkqh_tui.core.storage.atomic import keep_aside
+from hkqh_tui.core.storage.reading import ParseError, parse_json, read_regular_file, short_repr
 from hkqh_tui.core.language.text import SCRIPTS, Script
+from hkqh_tui.core.language.visible import visible
 
 SETTINGS_VERSION = 1
+MAX_SETTINGS_BYTES = 256 * 1024
+"""Settings are a few hundred bytes; a larger file is not read."""
+MAX_WORD_CHARS = 64
+MAX_KEYMAP_ENTRIES = 100
+_WORD = re.compile(r"^[\w.+-]{1,64}$", re.ASCII)
+"""A theme, filter value or binding id: letters, digits and ``_ . + -`` only."""
+_KEYS = re.compile(r"^[!-~]{1,40}$")
+"""Key names (``ctrl+q``, ``f2``, ``s``, ``ctrl+l,f2``): visible ASCII, no spaces."""
 
 
 @dataclass
@@ -41,40 +51,63 @@ class SettingsSaveError(Exception):
     """The settings could not be written; the message says why and what to do."""
 
 
+def _valid_key(value: Any) -> bool:
+    return isinstance(value, str) and bool(_KEYS.match(value)) and "[" not in value and "]" not in value
+
+
 def _valid_value(name: str, value: Any) -> bool:
     if name == "script":
-        return value in SCRIPTS
+        return isinstance(value, str) and value in SCRIPTS
     if name == "theme":
-        return isinstance(value, str) and bool(value)
-    if name in ("category", "audience", "status", "checklist"):
-        return value is None or (isinstance(value, str) and bool(value))
+        return isinstance(value, str) and bool(_WORD.match(value))
+    if name in ("category", "audience", "status"):
+        return value is None or (isinstance(value, str) and bool(_WORD.match(value)))
+    if name == "checklist":
+        if value is None:
+            return True
+        from hkqh_tui.core.checklists.model import ChecklistNameError, normalize_name
+
+        try:
+            return isinstance(value, str) and normalize_name(value) == value
+        except ChecklistNameError:
+            return False
     if name == "profile":  # its answers are checked one by one when read (hkqh_tui.core.profile.json_format)
         return value is None or isinstance(value, dict)
     if name == "for_me_offered":
         return isinstance(value, bool)
     if name == "keymap":
-        return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+        return (
+            isinstance(value, dict)
+            and len(value) <= MAX_KEYMAP_ENTRIES
+            and all(isinstance(k, str) and _WORD.match(k) and _valid_key(v) for k, v in value.items())
+        )
     return False
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:
     """Read settings; return them with notices for the person (empty when all went well)."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Settings(), []
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = parse_json(read_regular_file(path, MAX_SETTINGS_BYTES))
         if not isinstance(raw, dict):
-            raise ValueError("not a JSON object")
-        if raw.get("version", SETTINGS_VERSION) != SETTINGS_VERSION:
-            raise ValueError(f"unknown settings version {raw.get('version')!r}")
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            raise ParseError("not a JSON object")
+        version = raw.get("version", SETTINGS_VERSION)
+        if version != SETTINGS_VERSION or isinstance(version, bool):
+            raise ParseError(f"unknown settings version {short_repr(version)}")
+    except FileNotFoundError:
+        return Settings(), []
+    except OSError as error:  # not a regular file, too large, no permission: not damage, so it is left where it is
+        reason = error.strerror or str(error)
+        return Settings(), [visible(f"The settings file {path} could not be read ({reason}); defaults are used.")]
+    except ParseError as error:
+        reason = str(error)
         try:
             aside = keep_aside(path)
         except OSError:
-            return Settings(), [f"The settings file {path} could not be read ({reason}); using defaults for now."]
+            return Settings(), [visible(f"The settings file {path} could not be read ({reason}); using defaults for now.")]
         return Settings(), [
-            f"The settings file could not be read ({reason}). It was kept as {aside}; defaults are used."
+            visible(f"The settings file could not be read ({reason}). It was kept as {aside}; defaults are used.")
         ]
     settings = Settings()
     notices: list[str] = []
@@ -85,17 +118,44 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
         if _valid_value(item.name, value):
             setattr(settings, item.name, dict(value) if item.name == "keymap" else value)
         else:
-            notices.append(f"Ignored an invalid value for '{item.name}' in {path}: {value!r}.")
+            notices.append(
+                visible(f"Ignored an invalid value for '{item.name}' in {path}: {short_repr(value)}; the default is used.")
+            )
     return settings, notices
+
+
+def _regular_target(path: Path) -> Path:
+    """Where to write: the file itself, or the file a symbolic link points to (a linked dotfile stays linked).
+
+    Raises :class:`SettingsSaveError` when that is not a regular file (a pipe, a device, a folder): never replaced.
+    """
+    import os
+    import stat
+
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return target
+    except OSError:
+        return target  # the write reports the real reason
+    if not stat.S_ISREG(mode):
+        raise SettingsSaveError(f"Settings were not saved: {visible(str(path))} is not a regular file, so it was left as it is.")
+    return target
 
 
 def save_settings(settings: Settings, path: Path) -> None:
     """Write settings atomically; raise :class:`SettingsSaveError` with a clear message on failure."""
     from hkqh_tui.core.storage.atomic import atomic_write_text
 
+    import json
+
+    from hkqh_tui.core.storage.paths import ensure_private_dir
+
     text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
+    target = _regular_target(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, text)
+        ensure_private_dir(target.parent)
+        atomic_write_text(target, text)
     except OSError as error:  # AtomicWriteError is an OSError whose message says why (disk full, read-only)
         raise SettingsSaveError(f"Settings could not be saved to {path}: {error}") from error

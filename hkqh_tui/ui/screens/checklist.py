@@ -12,6 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from hkqh_tui.presentation.literal import literal
+from hkqh_tui.core.language.visible import visible
 from hkqh_tui.core.checklists.view import ChecklistItem, ChecklistView, EntryView
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
@@ -32,7 +34,7 @@ def _item_line(item: ChecklistItem, script: Script) -> RichText:
     label = tr("checklist_documents" if item.kind == "documents" else "checklist_steps", script)
     line = RichText(f"    {box} ", style="bold green" if item.ticked else "")
     line.append(f"{label}: ", style="dim")
-    line.append(show(item.text, script), style="dim strike" if item.ticked else "")
+    line.append(visible(show(item.text, script)), style="dim strike" if item.ticked else "")
     return line
 
 
@@ -53,7 +55,7 @@ def checklist_rows(view: ChecklistView, script: Script) -> list[tuple[Row, RichT
 
 
 def _header_line(entry: EntryView, script: Script) -> RichText:
-    line = RichText(entry.title(script), style="bold")
+    line = literal(entry.title(script), "bold", multiline=False)
     if entry.in_dataset:
         progress = entry.progress
         line.append(f"  {progress}", style="green" if progress.complete else "cyan")
@@ -67,7 +69,7 @@ def _note_line(entry: EntryView, script: Script) -> RichText:
     line = RichText(f"    ✎ {tr('checklist_note', script)}: ", style="dim")
     if note:
         first, _, rest = note.partition("\n")
-        line.append(first + (" …" if rest else ""), style="italic")
+        line.append(visible(first) + (" …" if rest else ""), style="italic")
     else:
         line.append(tr("checklist_no_note", script), style="dim")
     return line
@@ -120,7 +122,7 @@ class ChecklistScreen(Screen):
         view = self.view
         title = tr("checklist_title", script, name=view.checklist.name)
         progress = tr("checklist_progress", script, services=len(view.entries), progress=str(view.progress))
-        self.query_one("#title-bar", Static).update(RichText(f" hkqh · {title} · {progress}"))
+        self.query_one("#title-bar", Static).update(literal(f" hkqh · {title} · {progress}", multiline=False))
         options = self.query_one("#checklist-items", OptionList)
         highlighted = options.highlighted
         pairs = checklist_rows(view, script)
@@ -144,9 +146,9 @@ class ChecklistScreen(Screen):
         separator = ", " if script == "en" else "、"
         for document in documents:
             text.append("[x] " if document.done else "[ ] ", style="green" if document.done else "")
-            text.append(show(document.text, script) + "\n", style="bold" if not document.done else "dim")
+            text.append(visible(show(document.text, script)) + "\n", style="bold" if not document.done else "dim")
             names = separator.join(show(service.title, script) for service in document.services)
-            text.append(f"    {tr('combined_needed_by', script)}{names}\n", style="dim")
+            text.append(f"    {tr('combined_needed_by', script)}{visible(names)}\n", style="dim")
         text.append("\n" + tr("combined_back", script), style="dim")
         return text
 

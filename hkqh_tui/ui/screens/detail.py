@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.widgets.service_detail import ServiceDetail
 
 
@@ -40,7 +41,7 @@ class DetailScreen(Screen):
         """Draw the service in the current script."""
         app = self.app
         service = app.dataset.get(self.service_id)
-        self.query_one("#title-bar", Static).update(f" hkqh · {self.service_id}")
+        self.query_one("#title-bar", Static).update(literal(f" hkqh · {self.service_id}", multiline=False))
         self.query_one(ServiceDetail).show_service(
             app.dataset, service, app.script, marked=self.service_id in app.marked_ids()
         )

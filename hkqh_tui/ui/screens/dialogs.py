@@ -9,6 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from hkqh_tui.presentation.literal import literal
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask a yes/no question: y or enter confirms, n or escape cancels."""
@@ -25,8 +27,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title")
-            yield Static(self.hint, classes="dialog-help")
+            yield Static(literal(self.question), classes="dialog-title")
+            yield Static(literal(self.hint), classes="dialog-help")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -46,9 +48,9 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(literal(self.title_text), classes="dialog-title")
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Static(self.hint, classes="dialog-help")
+            yield Static(literal(self.hint), classes="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -77,9 +79,9 @@ class NoteEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(literal(self.title_text), classes="dialog-title")
             yield TextArea(self.note, id="note-editor", soft_wrap=True, show_line_numbers=False)
-            yield Static(self.hint, classes="dialog-help")
+            yield Static(literal(self.hint), classes="dialog-help")
 
     def on_mount(self) -> None:
         editor = self.query_one(TextArea)
@@ -111,9 +113,9 @@ class PickDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
-            yield OptionList(*[Option(label, id=str(index)) for index, (label, _) in enumerate(self.choices)])
-            yield Static(self.hint, classes="dialog-help")
+            yield Static(literal(self.title_text), classes="dialog-title")
+            yield OptionList(*[Option(literal(label, multiline=False), id=str(index)) for index, (label, _) in enumerate(self.choices)])
+            yield Static(literal(self.hint), classes="dialog-help")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from hkqh_tui.presentation.literal import literal
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.ui.bindings import describe_key
 from hkqh_tui.ui.strings import binding_words, tr
@@ -95,7 +96,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(f"[b]{tr('help_title', self.script)}[/]", classes="dialog-title")
             yield Static(tr("help_intro", self.script))
             yield Static(help_table(self.script, self.keymap))
-            yield Static(tr("help_settings", self.script, path=self.settings_path), classes="dialog-help")
+            yield Static(literal(tr("help_settings", self.script, path=self.settings_path)), classes="dialog-help")
             yield Static(tr("help_close", self.script), classes="dialog-help")
 
     def action_dismiss_screen(self) -> None:

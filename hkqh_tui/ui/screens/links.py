@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,6 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from hkqh_tui.presentation.literal import literal, is_safe_link
+from hkqh_tui.presentation.render import readable_url
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import Service
 from hkqh_tui.core.language.text import Script
@@ -51,8 +52,8 @@ class LinksScreen(ModalScreen[None]):
             yield Static(tr("links_title", self.script), classes="dialog-title")
             options = []
             for index, (label, url) in enumerate(self.links):
-                prompt = RichText(label, style="bold")
-                prompt.append("\n" + url, style="underline dim")
+                prompt = literal(label, "bold", multiline=False)
+                prompt.append("\n" + readable_url(url), style="underline dim")
                 options.append(Option(prompt, id=str(index)))
             yield OptionList(*options, id="links-list")
             yield Static(tr("links_help", self.script), classes="dialog-help")
@@ -63,6 +64,8 @@ class LinksScreen(ModalScreen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         url = self.links[int(event.option_id)][1]
+        if not is_safe_link(url):  # only http(s) links are ever opened
+            return
         self.app.open_url(url)
         self.app.notify(tr("link_opened", self.script, url=url))
 

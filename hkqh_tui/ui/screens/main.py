@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from hkqh_tui.presentation.literal import literal
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import FILTERS
 from hkqh_tui.core.language.text import Script
@@ -157,7 +158,7 @@ class MainScreen(Screen):
                          else tr("nothing_filtered", script))
         if self.query_text.strip():
             lines.append(tr("nothing_found_tips", script))
-        empty.update("\n\n".join(lines))
+        empty.update(literal("\n\n".join(lines)))
 
     def _update_status_line(self, count: int) -> None:
         app = self.hkqh
@@ -170,7 +171,7 @@ class MainScreen(Screen):
         if filters:
             text += f"  ·  {tr('filters_active', script)}: {filters}"
         text += f"  ·  {app.checklist_summary()}"
-        self.query_one("#status-line", Static).update(text)
+        self.query_one("#status-line", Static).update(literal(text, multiline=False))
 
     def _update_title(self) -> None:
         app = self.hkqh

@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Select
 
+from hkqh_tui.presentation.literal import literal
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import FILTERS, Vocabularies, Vocabulary
 from hkqh_tui.core.language.text import Script
@@ -38,7 +39,7 @@ class FilterBar(Horizontal):
 
     def _options(self, name: str, script: Script) -> list[tuple[str, str]]:
         vocabulary = self._vocabulary(name)
-        return [(show(vocabulary.label(key), script), key) for key in vocabulary.keys()]
+        return [(literal(show(vocabulary.label(key), script), multiline=False), key) for key in vocabulary.keys()]
 
     def compose(self) -> ComposeResult:
         for name in FILTERS:

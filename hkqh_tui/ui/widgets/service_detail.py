@@ -7,6 +7,7 @@ from rich.text import Text as RichText
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from hkqh_tui.presentation.literal import is_safe_link
 from hkqh_tui.presentation.render import service_detail
 from hkqh_tui.core.dataset.model import Dataset, Service
 from hkqh_tui.core.language.text import Script
@@ -28,7 +29,7 @@ class ServiceDetail(VerticalScroll, can_focus=True):
     def on_click(self, event) -> None:
         """Open a link (a source or a website) that was clicked."""
         link = event.style.link
-        if link:
+        if link and is_safe_link(link):  # only http(s) links are ever opened
             event.stop()
             self.app.open_url(link)
             self.app.notify(link, timeout=4)

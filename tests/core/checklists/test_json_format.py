@@ -125,3 +125,20 @@ def test_text_that_is_not_valid_unicode_can_still_be_saved():
     assert checklist.entry("a\udcff").note == "bad \ufffd byte"
     raw = checklist_to_text(checklist).encode("utf-8")
     assert checklist_from_bytes(raw) == checklist
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"[" * 100_000, b'{"format": "hkqh-checklist", "version": ' + b"9" * 5000 + b"}",
+     b'{"format": "hkqh-checklist", "version": 1, "name": "x", "services": ' + b"[" * 40 + b"]" * 40 + b"}"],
+)
+def test_deep_or_huge_input_is_a_format_error(raw):
+    with pytest.raises(ChecklistFormatError):
+        checklist_from_bytes(raw)
+
+
+@pytest.mark.parametrize("name", ["a\u202eb", "\u2066x\u2069", "x\x9by", "a\x1b[31m"])
+def test_names_with_control_or_direction_characters_are_invalid(name):
+    data = {"format": "hkqh-checklist", "version": 1, "name": name, "services": []}
+    with pytest.raises(ChecklistFormatError, match="checklist name"):
+        checklist_from_bytes(json.dumps(data).encode())

@@ -91,13 +91,52 @@ def test_saving_creates_owner_only_folder_and_file(store, services):
     assert saved(store, "阿媽").service_ids() == [services[0].id]
 
 
-def test_loose_permissions_are_tightened(store, services):
+def test_a_folder_the_person_made_keeps_its_permissions(store, services):
     store.directory.mkdir(mode=0o755)
     os.chmod(store.directory, 0o755)
     store.add_services("我", services[:1])
-    os.chmod(store.path_for("我"), 0o644)
     store.load("我")
-    assert mode(store.directory) == 0o700 and mode(store.path_for("我")) == 0o600
+    assert mode(store.directory) == 0o755  # never chmod what hkqh did not create
+    assert mode(store.path_for("我")) == 0o600  # what hkqh writes is private
+
+
+def test_folders_hkqh_creates_are_private_even_under_umask_000(tmp_path, services):
+    old = os.umask(0)
+    try:
+        store = ChecklistStore(tmp_path / "new" / "deeper" / "checklists")
+        store.add_services("我", services[:1])
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "new", tmp_path / "new" / "deeper", store.directory):
+        assert mode(folder) == 0o700
+    assert mode(store.path_for("我")) == 0o600
+
+
+def test_a_symlinked_file_is_not_chmodded_through(store, services, tmp_path):
+    elsewhere = tmp_path / "elsewhere.json"
+    store.add_services("我", services[:1])
+    elsewhere.write_bytes(store.path_for("我").read_bytes())
+    os.chmod(elsewhere, 0o644)
+    store.path_for("我").unlink()
+    store.path_for("我").symlink_to(elsewhere)
+    store.load("我")
+    store.list()
+    assert mode(elsewhere) == 0o644
+
+
+def test_a_fifo_as_checklist_file_or_lock_never_hangs(store, services):
+    store.add_services("我", services[:1])
+    path = store.path_for("阿媽")
+    os.mkfifo(path)
+    loaded = store.load("阿媽")
+    assert [n.kind for n in loaded.notices] == ["unreadable"] and "FIFO" in loaded.notices[0].message
+    result = store.add_services("阿媽", services[:1])
+    assert not result.saved and stat.S_ISFIFO(os.lstat(path).st_mode)  # never replaced
+    assert "FIFO" in store.list().notices[0].message
+    store.lock_path.unlink()
+    os.mkfifo(store.lock_path)
+    result = store.add_services("我", services[1:2])
+    assert not result.saved and "lock file" in result.notices[-1].message
 
 
 def test_unusable_names_raise_a_clear_error(store):
