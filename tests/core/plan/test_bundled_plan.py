@@ -29,7 +29,6 @@ def test_every_entry_saying_yes_is_listed_by_a_measure(bundled) -> None:
     assert sorted(saying_yes - listed) == []
 
 
-@pytest.mark.xfail(strict=False, reason="plan_2026 tables are applied after the audit merge")
 def test_every_listed_entry_says_yes_with_the_plan_note(bundled) -> None:
     plan, dataset = bundled
     wrong = []
