@@ -59,3 +59,27 @@ def test_version_loads_neither_the_command_line_nor_the_app():
         "with contextlib.redirect_stdout(io.StringIO()):\n    main(['--version'])"
     )
     assert not any(m.split(".")[0] in {"textual", "rich"} or m.startswith("hkqh_tui.cli") for m in loaded)
+
+
+def test_every_subcommand_is_registered_by_the_module_the_table_names():
+    import argparse
+    import importlib
+
+    from hkqh_tui.cli import COMMAND_MODULES, COMMANDS
+
+    registered: dict[str, str] = {}
+    for module_name in COMMAND_MODULES:
+        subparsers = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module_name).register(subparsers)
+        registered.update({name: module_name for name in subparsers.choices})
+    assert registered == COMMANDS
+
+
+def test_a_json_listing_loads_neither_rich_nor_other_commands(small_dataset):
+    loaded = _modules_after(
+        "import contextlib, io\nfrom hkqh_tui.launcher import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['--data', {str(small_dataset)!r}, 'list', '--json'])"
+    )
+    assert not any(m == "rich" or m.startswith("rich.") for m in loaded)
+    assert "hkqh_tui.cli.search_command" not in loaded and "hkqh_tui.cli.checklist_commands" not in loaded

@@ -25,6 +25,34 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 """Modules that each add subcommands through a ``register(subparsers)`` function."""
 
+COMMANDS: dict[str, str] = {
+    "list": "hkqh_tui.cli.data_commands",
+    "show": "hkqh_tui.cli.data_commands",
+    "data": "hkqh_tui.cli.data_commands",
+    "search": "hkqh_tui.cli.search_command",
+    "checklist": "hkqh_tui.cli.checklist_commands",
+    "export": "hkqh_tui.cli.checklist_commands",
+    "paths": "hkqh_tui.cli.checklist_commands",
+    "profile": "hkqh_tui.cli.profile_commands",
+    "for-me": "hkqh_tui.cli.profile_commands",
+    "plan": "hkqh_tui.cli.plan_command",
+}
+"""Which module registers each subcommand, so that running one imports only its module (``tests/cli`` checks that
+this table and what the modules register agree)."""
+
+
+def requested_command(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names (the first word that is not an option or --data's value), if any."""
+    words = iter(argv)
+    for word in words:
+        if word == "--data":
+            next(words, None)
+        elif word == "--":
+            return next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with status 2 and a one-line hint instead of a usage dump on errors."""
@@ -39,8 +67,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\nTry '{self.prog} --help' for more information.\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every registered subcommand."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: with only ``command``'s module when it names a known subcommand, else every module."""
     parser = _Parser(
         prog="hkqh",
         description=(
@@ -57,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
         f"instead of the bundled one (default: ${DATA_ENV_VAR} if set)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module_name in COMMAND_MODULES:
+    modules = (COMMANDS[command],) if command in COMMANDS else COMMAND_MODULES
+    for module_name in modules:
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
@@ -76,7 +105,7 @@ def main(argv: Sequence[str] | None = None, run_tui: Callable[[str | None], int]
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        parser = build_parser()
+        parser = build_parser(requested_command(arguments))
         try:
             args = parser.parse_args(arguments)
         except SystemExit as done:  # --help, --version or a usage error: printed, now make sure it arrived

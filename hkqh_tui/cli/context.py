@@ -8,19 +8,28 @@ import sys
 from functools import cached_property
 from typing import Any
 
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from hkqh_tui.core.dataset.loading import read_dataset
 from hkqh_tui.core.dataset.model import Dataset
 from hkqh_tui.core.language.visible import ACTIVE_CHARACTERS
-from hkqh_tui.presentation.literal import markup_safe
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
-class _Console(Console):
-    """A rich console that lets a closed pipe surface as BrokenPipeError (rich would exit silently)."""
+def _console(**options: Any) -> Console:
+    """A rich console that lets a closed pipe surface as BrokenPipeError (rich would exit silently).
 
-    def on_broken_pipe(self) -> None:
-        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+    rich is imported here, on first output, so that commands printing JSON never load it.
+    """
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    return _Console(**options)
 
 
 class CommandError(Exception):
@@ -41,12 +50,12 @@ class CommandContext:
     @cached_property
     def out(self) -> Console:
         """Console for results (stdout)."""
-        return _Console(highlight=False, soft_wrap=False)
+        return _console(highlight=False, soft_wrap=False)
 
     @cached_property
     def err(self) -> Console:
         """Console for messages (stderr)."""
-        return _Console(stderr=True, highlight=False)
+        return _console(stderr=True, highlight=False)
 
     @cached_property
     def dataset(self) -> Dataset:
@@ -64,6 +73,8 @@ class CommandContext:
 
     def error(self, message: str, *, hint: str = "") -> None:
         """Print an error message (and a hint on what to do) to stderr."""
+        from hkqh_tui.presentation.literal import markup_safe
+
         self.err.print(f"[bold red]hkqh: error:[/] {markup_safe(message, multiline=True)}", soft_wrap=True)
         if hint:
             self.err.print(markup_safe(hint, multiline=True), soft_wrap=True)

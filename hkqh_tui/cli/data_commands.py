@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 import difflib
 
-
 from hkqh_tui.cli.context import CommandContext, CommandError
-from hkqh_tui.presentation.render import service_detail, services_table
 from hkqh_tui.core.dataset.loading import read_dataset
 from hkqh_tui.core.dataset.model import FILTERS, Dataset, Service
 from hkqh_tui.core.dataset.serialize import service_to_json
 from hkqh_tui.core.language.text import SCRIPTS
-from hkqh_tui.presentation.literal import markup_safe as escape
 
 MAX_PRINTED_PROBLEMS = 200
 """``data validate`` lists this many problems, then says how many more there are."""
@@ -62,6 +59,8 @@ def run_list(args: argparse.Namespace, context: CommandContext) -> int:
     if not services:
         context.err.print("No service matches these filters.")
         return 0
+    from hkqh_tui.presentation.render import services_table
+
     context.out.print(services_table(dataset, services, args.script))
     context.out.print(f"[dim]{len(services)} of {len(dataset.services)} services · dataset {dataset.version}[/]")
     return 0
@@ -92,11 +91,15 @@ def run_show(args: argparse.Namespace, context: CommandContext) -> int:
     if args.json:
         context.print_json(service_to_json(service))
     else:
+        from hkqh_tui.presentation.render import service_detail
+
         context.out.print(service_detail(dataset, service, args.script))
     return 0
 
 
 def run_validate(args: argparse.Namespace, context: CommandContext) -> int:
+    from hkqh_tui.presentation.literal import markup_safe as escape
+
     target = args.path or context.data_path
     result = read_dataset(target)
     if result.problems:
@@ -116,6 +119,8 @@ def run_validate(args: argparse.Namespace, context: CommandContext) -> int:
 
 def _validate_plan(target: str | None, dataset: Dataset, context: CommandContext) -> int:
     """Check the plan file beside a dataset folder, when there is one, against that dataset."""
+    from hkqh_tui.presentation.literal import markup_safe as escape
+
     from hkqh_tui.core.dataset.loading import chosen_data_path
     from hkqh_tui.core.plan.loading import PLAN_FILE, read_plan
 

@@ -5,13 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from rich.table import Table
-from rich.text import Text as RichText
-
 from hkqh_tui.cli.context import CommandContext
 from hkqh_tui.core.dataset.loading import bundled_data_path, chosen_data_path
 from hkqh_tui.core.dataset.report import ANNOUNCED_STALE_DAYS, DOMAINS_FILE, CuratorReport, curator_report, read_domains
-from hkqh_tui.presentation.render import readable_url
 
 AGE_TITLES = {
     "under-3-months": "under 3 months",
@@ -22,16 +18,25 @@ AGE_TITLES = {
 
 
 def _heading(context: CommandContext, title: str, count: int) -> None:
+    from rich.text import Text as RichText
+
     context.out.print()
     context.out.print(RichText(f"{title} ({count})", style="bold underline"))
 
 
 def _none(context: CommandContext) -> None:
+    from rich.text import Text as RichText
+
     context.out.print(RichText("  none", style="dim"))
 
 
 def print_report(context: CommandContext, report: CuratorReport) -> None:
     """The report as readable text; everything from the dataset is printed literally."""
+    from rich.table import Table
+    from rich.text import Text as RichText
+
+    from hkqh_tui.presentation.render import readable_url
+
     out = context.out
     out.print(RichText(f"Curator report for {context.dataset.origin} · {len(context.dataset.services)} entries · {report.today}", style="bold"))
     _heading(context, "Entries by age of last_verified", len(context.dataset.services))
