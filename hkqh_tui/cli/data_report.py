@@ -60,16 +60,17 @@ def print_report(context: CommandContext, report: CuratorReport) -> None:
 
     _heading(context, "Sources on mirror or aggregator domains", len(report.flagged_sources))
     for source, domain in report.flagged_sources:
-        line = RichText(f"  {source.service_id}: {domain.domain} ({domain.kind}) ")
-        line.append(readable_url(source.url), style="dim")
-        line.append(f"\n    {domain.reason}", style="dim")
-        out.print(line, overflow="fold")
+        # URLs are never wrapped (a terminal or a file then keeps them whole, ready to copy).
+        out.print(RichText(f"  {source.service_id}: {domain.domain} ({domain.kind})"), soft_wrap=True)
+        out.print(RichText(f"    {readable_url(source.url)}", style="dim"), soft_wrap=True)
+        out.print(RichText(f"    {domain.reason}", style="dim"), overflow="fold")
     if not report.flagged_sources:
         _none(context)
 
     _heading(context, "URLs cited by several entries", len(report.shared_urls))
     for url, ids in report.shared_urls.items():
-        out.print(RichText(f"  {len(ids)}× {readable_url(url)}\n     {', '.join(ids)}", overflow="fold"))
+        out.print(RichText(f"  {len(ids)}× {readable_url(url)}"), soft_wrap=True)
+        out.print(RichText(f"     {', '.join(ids)}"), overflow="fold")
     if not report.shared_urls:
         _none(context)
 
