@@ -57,7 +57,7 @@ def requested_command(argv: Sequence[str]) -> str | None:
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with status 2 and a one-line hint instead of a usage dump on errors."""
 
-    def _print_message(self, message: str, file=None) -> None:  # type: ignore[override]
+    def _print_message(self, message: str, file=None) -> None:
         # argparse ignores failed writes; a full disk or a closed pipe must be reported like any other output.
         if message:
             (file or sys.stderr).write(message)

@@ -130,7 +130,7 @@ def _validate_plan(target: str | None, dataset: Dataset, context: CommandContext
     plan_result = read_plan(plan_path, dataset)
     for problem in plan_result.problems:
         context.out.print(escape(str(problem)), soft_wrap=True)
-    if plan_result.problems:
+    if plan_result.problems or plan_result.plan is None:
         context.err.print(f"[red]{len(plan_result.problems)} problem(s) found in the plan file.[/]")
         return 1
     context.out.print(f"OK: {len(plan_result.plan.measures)} measures in {escape(str(plan_path))}")

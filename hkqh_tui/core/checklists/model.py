@@ -128,7 +128,9 @@ class ChecklistEntry:
         if kind not in ITEM_KINDS:
             raise ValueError(f"unknown item kind {kind!r}; expected one of {', '.join(ITEM_KINDS)}")
         keys = self.ticked(kind) | {key} if ticked else self.ticked(kind) - {key}
-        return replace(self, **{f"ticked_{kind}": frozenset(keys)})
+        if kind == "documents":
+            return replace(self, ticked_documents=frozenset(keys))
+        return replace(self, ticked_steps=frozenset(keys))
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ When something goes wrong nothing raises and nothing is lost; a :class:`Notice` 
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import os
 import re
@@ -321,7 +322,7 @@ class ChecklistStore:
 
     # -- changing -----------------------------------------------------------------------------------------------
 
-    def unsaved_names(self) -> list[str]:
+    def unsaved_names(self) -> builtins.list[str]:
         """The checklists with changes kept in memory only, in the order they were first changed."""
         return [name for name, changes in self._pending.items() if changes]
 

@@ -94,7 +94,7 @@ def read_domains(path: Path) -> DomainList:
         if not isinstance(reason, str) or not reason.strip() or UNPRINTABLE.search(reason):
             result.problems.append(Problem(file, "", f"{where}.reason", "must say why the domain is listed"))
             bad = True
-        if not bad:
+        if not bad and isinstance(domain, str) and isinstance(kind, str) and isinstance(reason, str):
             seen.add(domain)
             result.domains.append(FlaggedDomain(domain, kind, reason))
     return result

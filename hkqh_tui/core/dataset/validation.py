@@ -90,7 +90,7 @@ class _ServiceChecker:
         self.file = file
         self.vocabularies = vocabularies
         self.problems: list[Problem] = []
-        self.service_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
+        self.service_id: str = raw["id"] if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
 
     def problem(self, field: str, message: str) -> None:
         self.problems.append(Problem(self.file, self.service_id, field, message))

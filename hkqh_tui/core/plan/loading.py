@@ -253,12 +253,12 @@ def check_plan(raw: Any, file: str, dataset: Dataset | None = None) -> PlanResul
         for service_id in not_named:
             if dataset.get(service_id) is None:
                 check.problem("not_named.services", f"no entry has the id {service_id!r}")
-    if check.problems:
+    if check.problems or title is None or summary is None:
         return PlanResult(None, check.problems)
     plan = Plan(
         title=title, summary=summary, sources=tuple(sources), parts=tuple(parts), measures=tuple(measures),
         not_named=not_named, not_named_note=not_named_note, origin=file,
-    )  # type: ignore[arg-type]
+    )
     return PlanResult(plan, [])
 
 

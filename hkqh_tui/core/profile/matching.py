@@ -226,7 +226,7 @@ def match_service(service: Service, profile: Profile, dataset: Dataset | None = 
         return Match(service, Verdict.FITS, conditions, met, note)
     age = next((c for c in conditions if c.kind == "min_age"), None)
     if (
-        profile.elderly_parents and age is not None and requires.min_age >= ELDERLY_AGE
+        profile.elderly_parents and age is not None and requires.min_age is not None and requires.min_age >= ELDERLY_AGE
         and age.outcome is not Outcome.MET and all(c.kind != "max_age" for c in conditions)
     ):
         # About the parent: the age is theirs, and so are the other conditions (to check), except having parents.
