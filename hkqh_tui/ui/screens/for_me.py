@@ -9,6 +9,7 @@ from rich.text import Text as RichText
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,6 +19,7 @@ from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import pick
 from hkqh_tui.core.profile.matching import ForMe, Match, Verdict, for_me
+from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import MARK, fit
 
@@ -68,7 +70,7 @@ def row_text(match: Match, title: str, marked: bool, width: int, script: Script)
     return text
 
 
-class ForMeList(OptionList):
+class ForMeList(UsesHkqhApp, OptionList):
     """The placed services under group headings; Space marks, Enter reads."""
 
     BINDINGS = [
@@ -91,19 +93,22 @@ class ForMeList(OptionList):
     def action_toggle_mark(self) -> None:
         service_id = self.highlighted_service_id
         if service_id:
-            self.app.toggle_mark(service_id)
+            self.hkqh.toggle_mark(service_id)
 
 
-class ForMeSearch(Input):
+class ForMeSearch(UsesHkqhApp, Input):
     """The search box of "For me"; escape goes to the list."""
 
     BINDINGS = [Binding("escape", "leave", "To results", id="leave_search")]
 
+    class Leave(Message):
+        """The person leaves the search box for the list."""
+
     def action_leave(self) -> None:
-        self.screen.focus_list()
+        self.post_message(self.Leave())
 
 
-class ForMeScreen(Screen):
+class ForMeScreen(UsesHkqhApp, Screen):
     """The services for the person's situation, and why."""
 
     DEFAULT_CSS = """
@@ -126,23 +131,19 @@ class ForMeScreen(Screen):
         self.show_unfit = False
         self.placed: ForMe | None = None
 
-    @property
-    def hkqh(self):
-        """The app, typed loosely to avoid an import cycle."""
-        return self.app
 
     def compose(self) -> ComposeResult:
         app = self.hkqh
         yield Static(id="title-bar")
         yield ForMeSearch(id="search", select_on_focus=False)  # the main screen's ids share its styles
-        yield FilterBar(app.dataset.vocabularies, app.script, app.filters, id="filter-bar")
+        yield FilterBar(self.loaded_dataset.vocabularies, app.script, app.filters, id="filter-bar")
         yield ForMeList(id="for-me-list")
         yield Static(id="for-me-why")
         yield Static(id="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.localize()
+        self.hkqh.localize()
         self.apply_script()
         self.set_focus(self.query_one(ForMeList))
 
@@ -159,7 +160,7 @@ class ForMeScreen(Screen):
         app = self.hkqh
         script: Script = app.script
         services = [result.service for result in app.run_search(self.query_text)]
-        self.placed = for_me(app.dataset, app.profile, services)
+        self.placed = for_me(self.loaded_dataset, app.profile, services)
         self.query_one("#title-bar", Static).update(
             RichText(f" hkqh · {words('title', script)}   [{ {'hant': '繁', 'hans': '简', 'en': 'EN'}[script] }]")
         )
@@ -170,9 +171,11 @@ class ForMeScreen(Screen):
         app = self.hkqh
         script: Script = app.script
         placed = self.placed
+        if placed is None:
+            return
         listing = self.query_one(ForMeList)
         keep = listing.highlighted_service_id
-        width = max(20, listing.scrollable_content_region.width or listing.size.width or self.app.size.width)
+        width = max(20, listing.scrollable_content_region.width or listing.size.width or self.hkqh.size.width)
         marked = app.marked_ids()
         options: list[Option] = []
         groups = [("fits", placed.fits), ("almost", placed.almost), ("not_stated", placed.not_stated)]
@@ -204,6 +207,8 @@ class ForMeScreen(Screen):
         app = self.hkqh
         script: Script = app.script
         placed = self.placed
+        if placed is None:
+            return
         text = words("status", script, fits=len(placed.fits), almost=len(placed.almost), no=len(placed.does_not_fit))
         text += "  ·  " + words("answered", script, n=app.profile.answered())
         filters = app.describe_filters()
@@ -259,12 +264,16 @@ class ForMeScreen(Screen):
         if event.option_id:
             from hkqh_tui.ui.screens.detail import DetailScreen
 
-            self.app.push_screen(DetailScreen(event.option_id))
+            self.hkqh.push_screen(DetailScreen(event.option_id))
 
     @on(FilterBar.Changed)
     def filter_changed(self, event: FilterBar.Changed) -> None:
         self.hkqh.set_filter(event.name, event.value)
         self.refresh_view()
+
+    @on(ForMeSearch.Leave)
+    def _search_left(self) -> None:
+        self.focus_list()
 
     def focus_list(self) -> None:
         """Move the focus to the list."""
@@ -273,7 +282,7 @@ class ForMeScreen(Screen):
     # ---- actions ------------------------------------------------------------------------------------------------
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.hkqh.pop_screen()
 
     def action_edit_profile(self) -> None:
         self.hkqh.edit_profile(then=self.refresh_view)

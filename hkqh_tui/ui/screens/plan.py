@@ -26,6 +26,7 @@ from hkqh_tui.core.plan.view import (
     counts,
     plan_views,
 )
+from hkqh_tui.ui.typed_app import UsesHkqhApp
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("2026年行動方案", "2026 Action Plan"),
@@ -66,7 +67,7 @@ def entry_line(dataset: Dataset, service: Service, script: Script, *, related: b
     return line
 
 
-class PlanScreen(Screen):
+class PlanScreen(UsesHkqhApp, Screen):
     """Every measure of the plan; Enter opens its entries; Esc goes back."""
 
     DEFAULT_CSS = """
@@ -101,7 +102,7 @@ class PlanScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.localize()
+        self.hkqh.localize()
         self.refresh_view()
         if self.plan is not None:
             self.query_one("#plan-measures", OptionList).focus()
@@ -111,11 +112,11 @@ class PlanScreen(Screen):
 
     @property
     def script(self) -> Script:
-        return self.app.script
+        return self.hkqh.script
 
     def refresh_view(self) -> None:
         """Draw the plan (or the problems with its file) in the current script."""
-        script, dataset = self.script, self.app.dataset
+        script, dataset = self.script, self.loaded_dataset
         title = RichText(f" hkqh · {_word('title', script)}", no_wrap=True, overflow="ellipsis")
         if self.plan is None:
             self.query_one("#title-bar", Static).update(title)
@@ -163,9 +164,9 @@ class PlanScreen(Screen):
 
     def show_measure(self, view: MeasureView | None) -> None:
         """Fill the panes below the list with what is known of ``view`` and its entries."""
-        if view is None:
+        if view is None or self.plan is None:
             return
-        script, dataset = self.script, self.app.dataset
+        script, dataset = self.script, self.loaded_dataset
         known = RichText(_word("known", script), style="bold")
         known.append(show(view.measure.known, script))
         sources = [self.plan.source(i) for i in view.measure.sources]
@@ -200,7 +201,7 @@ class PlanScreen(Screen):
             return
         ids = self.entry_ids(view)
         if not ids:
-            self.app.notify(_word("no_entry", self.script))
+            self.hkqh.notify(_word("no_entry", self.script))
         elif len(view.services) == 1 and not view.related:
             self.open_entry(ids[0])
         else:
@@ -210,17 +211,17 @@ class PlanScreen(Screen):
 
     def open_entry(self, service_id: str | None) -> None:
         """Read one entry in full."""
-        if service_id and self.app.dataset.get(service_id) is not None:
+        if service_id and self.loaded_dataset.get(service_id) is not None:
             from hkqh_tui.ui.screens.detail import DetailScreen
 
-            self.app.push_screen(DetailScreen(service_id))
+            self.hkqh.push_screen(DetailScreen(service_id))
 
     def action_back(self) -> None:
         entries = self.query_one("#plan-entries", OptionList) if self.plan is not None else None
         if entries is not None and entries.has_focus:
             self.query_one("#plan-measures", OptionList).focus()
         else:
-            self.app.pop_screen()
+            self.hkqh.pop_screen()
 
     def action_cursor_down(self) -> None:
         focused = self.focused

@@ -16,6 +16,7 @@ from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import pick
 from hkqh_tui.core.profile.json_format import parse_children_ages
 from hkqh_tui.core.profile.model import QUESTIONS, Profile, Question
+from hkqh_tui.ui.typed_app import UsesHkqhApp
 
 SKIP_ID = "\0skip"
 NEXT_ID = "\0next"
@@ -40,12 +41,12 @@ def words(key: str, script: Script, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-class ChoiceList(OptionList):
+class ChoiceList(UsesHkqhApp, OptionList):
     """The choices of one question: Enter (or a click) picks; in a multiple choice Space toggles and Enter goes on."""
 
     BINDINGS = [
         Binding("enter", "enter", "Next", show=False, id="next_question"),
-        Binding("space", "toggle", "Pick", id="toggle_choice"),
+        Binding("space", "toggle_choice", "Pick", id="toggle_choice"),
         Binding("s", "skip", "Skip", id="skip_question"),
         Binding("left,b", "back", "Back", id="previous_question"),
         Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
@@ -71,7 +72,7 @@ class ChoiceList(OptionList):
     class Back(Message):
         """Go back to the previous question."""
 
-    def action_toggle(self) -> None:
+    def action_toggle_choice(self) -> None:
         if self.highlighted is not None:
             option = self.get_option_at_index(self.highlighted)
             if option.id:
@@ -91,7 +92,7 @@ class ChoiceList(OptionList):
         self.post_message(self.Back())
 
 
-class AgesInput(Input):
+class AgesInput(UsesHkqhApp, Input):
     """The children's ages; up goes back to the previous question."""
 
     BINDINGS = [Binding("up", "back", "Back", id="previous_question")]
@@ -100,7 +101,7 @@ class AgesInput(Input):
         self.post_message(ChoiceList.Back())
 
 
-class ProfileScreen(Screen):
+class ProfileScreen(UsesHkqhApp, Screen):
     """Ask the profile's questions one by one; dismissed with the profile when done."""
 
     DEFAULT_CSS = """
@@ -126,7 +127,7 @@ class ProfileScreen(Screen):
 
     @property
     def script(self) -> Script:
-        return self.app.script
+        return self.hkqh.script
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -141,7 +142,7 @@ class ProfileScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.localize()
+        self.hkqh.localize()
         self.show_question()
 
     def apply_script(self) -> None:
@@ -230,7 +231,7 @@ class ProfileScreen(Screen):
     def answer(self, value) -> None:
         """Keep the answer to the current question (None skips it), save, and go to the next question."""
         self.profile = self.profile.with_answer(self.current.id, value)
-        self.app.set_profile(self.profile)
+        self.hkqh.set_profile(self.profile)
         self.go(+1)
 
     def go(self, step: int) -> None:
@@ -257,7 +258,7 @@ class ProfileScreen(Screen):
         elif item.kind == "multi":
             if choice == NEXT_ID:
                 self.answer(frozenset(self.chosen))
-            else:
+            elif choice is not None:
                 self._toggle(choice)
         elif item.kind == "yes-no":
             self.answer(choice == "yes")
