@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -43,7 +44,10 @@ class HkqhApp(App):
     TITLE = "hkqh"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-        Binding("f1,question_mark", "help", "Help", id="help"),
+        Binding("f1", "help", "Help", id="help", priority=True),
+        Binding("question_mark", "help", "Help", show=False, id="help_question_mark"),
+        # Declared here (not left to Textual) so it survives the translated copies of the bindings (bindings.py).
+        Binding("ctrl+p", "command_palette", "Commands", id="command_palette", priority=True),
         Binding("ctrl+l,f2", "cycle_language", "Language", id="cycle_language"),
         Binding("ctrl+e", "export", "Export", id="export"),
     ]
@@ -65,6 +69,8 @@ class HkqhApp(App):
             self.checklist, self._checklist_notices = loaded.checklist, loaded.notices
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
+        self._early_keys: list[events.Key] | None = []
+        """Keys pressed before the first screen can take them; replayed by :meth:`take_keys`."""
 
     # ---- state ------------------------------------------------------------------------------------------------
 
@@ -333,12 +339,27 @@ class HkqhApp(App):
 
     # ---- lifecycle --------------------------------------------------------------------------------------------
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._early_keys is not None:
+            # The first screen is still being built: keep the key (typing at once must not be lost).
+            self._early_keys.append(event)
+            return
+        await super().on_event(event)
+
+    def take_keys(self) -> None:
+        """The first screen is ready (its focus set): replay the keys pressed while it was being built, in order."""
+        early, self._early_keys = self._early_keys, None
+        for key in early or ():
+            self.post_message(events.Key(key.key, key.character))
+
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         for notice in self._startup_notices:
             self.notify(notice, title=tr("settings_notice_title", self.script), severity="warning", timeout=15)
         self._show_notices(self._checklist_notices)
+        # A safety net: whatever screen opened, keys are never held back for long.
+        self.set_timer(2.0, self.take_keys)
 
     def get_default_screen(self) -> Screen:
         """The main screen, or a screen explaining why the dataset could not be loaded."""

@@ -31,3 +31,6 @@ class DatasetErrorScreen(Screen):
         with VerticalScroll(id="dataset-error"):
             yield Static("\n".join(lines))
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.take_keys()
