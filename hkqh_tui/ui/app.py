@@ -8,19 +8,21 @@ from pathlib import Path
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from hkqh_tui.core.checklists.model import Checklist, ChecklistNameError, normalize_name
 from hkqh_tui.core.checklists.store import ChecklistStore
 from hkqh_tui.core.checklists.view import ChecklistView
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.loading import read_dataset
-from hkqh_tui.core.dataset.model import Dataset
+from hkqh_tui.core.dataset.model import FILTERS, Dataset
 from hkqh_tui.core.storage.paths import settings_file
 from hkqh_tui.core.storage.settings import SettingsSaveError, load_settings, save_settings
 from hkqh_tui.core.language.text import SCRIPTS, Script
 from hkqh_tui.ui.bindings import localize_bindings
+from hkqh_tui.ui.bindings import describe_keys
 from hkqh_tui.ui.strings import tr
+from hkqh_tui.ui.widgets.filter_bar import filter_value_label
 
 LANGUAGE_NAMES = {"hant": "繁體中文", "hans": "简体中文", "en": "English"}
 
@@ -49,7 +51,8 @@ class HkqhApp(App):
         # Declared here (not left to Textual) so it survives the translated copies of the bindings (bindings.py).
         Binding("ctrl+p", "command_palette", "Commands", id="command_palette", priority=True),
         Binding("ctrl+l,f2", "cycle_language", "Language", id="cycle_language"),
-        Binding("ctrl+e", "export", "Export", id="export"),
+        # Priority, or the search box (where the app opens) would take ctrl+e as "end of line".
+        Binding("ctrl+e", "export", "Export", id="export", priority=True),
     ]
 
     def __init__(self, data_path: str | None = None, *, settings_path: Path | None = None) -> None:
@@ -115,7 +118,7 @@ class HkqhApp(App):
         """The active filters as words in the current script ("" when none)."""
         assert self.dataset is not None
         words = [
-            show(self.dataset.vocabularies.for_filter(name).label(value), self.script)
+            filter_value_label(name, value, self.dataset.vocabularies.for_filter(name), self.script)
             for name, value in self.filters.items()
             if value and self._filter_is_known(name, value)
         ]
@@ -278,15 +281,16 @@ class HkqhApp(App):
         if self.dataset is not None and not isinstance(self.screen, ChecklistScreen):
             self.push_screen(ChecklistScreen())
 
-    def action_export(self) -> None:
-        """Ask where to export the current checklist as Markdown, confirm before overwriting, say where it went."""
+    def action_export(self, suffix: str = ".md") -> None:
+        """Ask where to export the current checklist (``.md`` Markdown, ``.html`` a page to print), confirm before
+        overwriting, say where it went."""
         from hkqh_tui.core.export.file import default_export_path
         from hkqh_tui.ui.screens.dialogs import TextPrompt
 
-        if self.dataset is None:
-            return
+        if self.dataset is None or isinstance(self.screen, ModalScreen):
+            return  # not over a dialog (or the palette): finish that first
         name = self.checklist.name
-        default = str(default_export_path(name))
+        default = str(default_export_path(name).with_suffix(suffix))
 
         def chosen(path: str | None) -> None:
             if path and path.strip():
@@ -294,14 +298,26 @@ class HkqhApp(App):
 
         self.push_screen(TextPrompt(tr("export_title", self.script, name=name), default, tr("export_hint", self.script)), chosen)
 
+    def action_export_html(self) -> None:
+        """Export the current checklist as a page to print (asks where)."""
+        self.action_export(".html")
+
+    def export_text(self, path: Path) -> str:
+        """The current checklist as the file ``path`` asks for: HTML for ``.html``/``.htm``, else Markdown."""
+        if path.suffix.lower() in (".html", ".htm"):
+            from hkqh_tui.core.export.html import checklist_to_html
+
+            return checklist_to_html(self.checklist, self.dataset, self.script)
+        from hkqh_tui.core.export.markdown import checklist_to_markdown
+
+        return checklist_to_markdown(self.checklist, self.dataset, self.script)
+
     def _export_to(self, path: Path, *, overwrite: bool) -> None:
         from hkqh_tui.core.export.file import ExportFileError, ExportFileExists, write_export
-        from hkqh_tui.core.export.markdown import checklist_to_markdown
         from hkqh_tui.ui.screens.dialogs import ConfirmDialog
 
-        markdown = checklist_to_markdown(self.checklist, self.dataset, self.script)
         try:
-            written = write_export(path, markdown, overwrite=overwrite)
+            written = write_export(path, self.export_text(path), overwrite=overwrite)
         except ExportFileExists:
             def answer(yes: bool | None) -> None:
                 if yes:
@@ -314,6 +330,25 @@ class HkqhApp(App):
             return
         self.last_export = written
         self.notify(tr("export_done", self.script, path=written), timeout=10)
+
+    def confirm_delete_checklist(self) -> None:
+        """Ask, then delete the current checklist (file, ticks and notes) and go back to the default checklist."""
+        from hkqh_tui.ui.screens.dialogs import ConfirmDialog
+
+        name = self.checklist.name
+        count = len(self.checklist.service_ids())
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            result = self.store.delete(name)
+            self._show_notices(n for n in result.notices if n.kind != "not_found")
+            if result.saved or any(n.kind == "not_found" for n in result.notices):
+                self.notify(tr("deleted", self.script, name=name), timeout=5)
+                self.switch_checklist(self.store.default_name)
+
+        self.push_screen(ConfirmDialog(tr("delete_question", self.script, name=name, count=count),
+                                       tr("yes_no", self.script)), answer)
 
     def refresh_screens(self) -> None:
         """Redraw every screen that shows checklist state."""
@@ -370,6 +405,12 @@ class HkqhApp(App):
         from hkqh_tui.ui.screens.main import MainScreen
 
         return MainScreen()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in the footer as people write them (``F1``, ``Ctrl+P``, ``Space``)."""
+        if binding.key_display:
+            return binding.key_display
+        return describe_keys(binding.key)
 
     def on_screen_resume(self) -> None:
         self.localize()
@@ -440,41 +481,32 @@ class HkqhApp(App):
         if self.dataset is None:
             return
         script = self.script
-        en = script == "en"
         for other in SCRIPTS:
             yield SystemCommand(
-                f"{'Language' if en else '語言'}: {LANGUAGE_NAMES[other]}",
-                "Show the app in this language" if en else "以這種語言顯示",
+                tr("palette_language", script, language=LANGUAGE_NAMES[other]),
+                tr("palette_language_help", script),
                 lambda s=other: self.set_script(s),
             )
-        yield SystemCommand(
-            "Checklist: open" if en else "清單：開啟", "Tick documents and steps, notes" if en else "剔選文件及步驟、備註",
-            self.action_checklists,
-        )
-        yield SystemCommand(
-            "Checklist: switch or create" if en else "清單：切換或新增", self.checklist.name, self.ask_switch_checklist
-        )
-        yield SystemCommand(
-            "Checklist: export to Markdown" if en else "清單：匯出為 Markdown", "ctrl+e", self.action_export
-        )
-        yield SystemCommand(
-            "Filters: clear" if en else "篩選：清除", "Show every service" if en else "顯示全部服務", self.clear_filters
-        )
-        vocab = self.dataset.vocabularies
-        for name, vocabulary, label in (
-            ("category", vocab.categories, "Need" if en else "類別"),
-            ("audience", vocab.audiences, "About me" if en else "對象"),
-            ("status", vocab.statuses, "Status" if en else "狀態"),
-        ):
+        yield SystemCommand(tr("palette_checklist_open", script), tr("palette_checklist_open_help", script),
+                            self.action_checklists)
+        yield SystemCommand(tr("palette_checklist_switch", script), self.checklist.name, self.ask_switch_checklist)
+        yield SystemCommand(tr("palette_export_markdown", script), "Ctrl+E", self.action_export)
+        yield SystemCommand(tr("palette_export_html", script), self.checklist.name, self.action_export_html)
+        yield SystemCommand(tr("palette_checklist_delete", script), self.checklist.name, self.confirm_delete_checklist)
+        yield SystemCommand(tr("palette_clear_filters", script), tr("palette_clear_filters_help", script),
+                            self.clear_filters)
+        for name in FILTERS:
+            vocabulary = self.dataset.vocabularies.for_filter(name)
             for key in vocabulary.keys():
                 yield SystemCommand(
-                    f"{'Filter' if en else '篩選'} {label}: {show(vocabulary.label(key), script)}",
+                    tr("palette_filter", script, label=tr(f"filter_{name}", script),
+                       value=filter_value_label(name, key, vocabulary, script)),
                     f"{name} = {key}",
                     lambda n=name, k=key: self.set_filter_and_show(n, k),
                 )
         for service in self.dataset.curated_order():
             yield SystemCommand(
-                f"{'Open' if en else '開啟'}: {show(service.title, script)}",
+                tr("palette_open", script, title=show(service.title, script)),
                 service.id,
                 lambda i=service.id: self.open_service(i),
             )

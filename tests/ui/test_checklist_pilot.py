@@ -22,7 +22,7 @@ async def test_space_marks_and_unmarks_and_saves_at_once(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "j", "space")  # ehcv-test
+        await pilot.press("escape", "j", "j", "space")  # ehcv-test
         await pilot.pause()
         assert saved().service_ids() == ["ehcv-test"]
         assert app.screen.query_one(ResultsList).rows[2].marked
@@ -34,7 +34,7 @@ async def test_space_marks_and_unmarks_and_saves_at_once(make_app):
 async def test_checklist_screen_ticks_items_and_edits_note(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("j", "j", "space", "c")
+        await pilot.press("escape", "j", "j", "space", "c")
         await pilot.pause()
         assert isinstance(app.screen, ChecklistScreen)
         title = rendered_text(app.screen.query_one("#title-bar"))
@@ -62,7 +62,7 @@ async def test_checklist_screen_ticks_items_and_edits_note(make_app):
 async def test_remove_asks_first(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("space", "c", "d")
+        await pilot.press("escape", "space", "c", "d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
@@ -77,7 +77,7 @@ async def test_remove_asks_first(make_app):
 async def test_create_and_switch_checklists(make_app, isolated_user_dirs):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("c", "n")
+        await pilot.press("escape", "c", "n")
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt)
         await pilot.press(*"阿媽", "enter")
@@ -106,7 +106,7 @@ async def test_export_writes_markdown_and_confirms_overwrite(make_app, tmp_path)
     target = tmp_path / "out.md"
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("space", "ctrl+e")
+        await pilot.press("escape", "space", "ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt)
         prompt = app.screen.query_one(Input)
@@ -155,7 +155,7 @@ async def test_unwritable_checklists_folder_keeps_changes_in_memory(make_app, is
     (data / "checklists").write_text("a file where the folder should be", encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("space")
+        await pilot.press("escape", "space")
         await pilot.pause()
         assert app.marked_ids() == {"voucher-test"}
         assert any(n.severity == "error" for n in app._notifications)
@@ -168,7 +168,7 @@ async def test_service_that_left_the_dataset_is_kept_and_shown(make_app):
     store.update("我", lambda c: c.with_service("gone-service", Text("已取消的服務", "A withdrawn service")))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("c")
+        await pilot.press("escape", "c")
         await pilot.pause()
         lines = [str(app.screen.query_one(OptionList).get_option_at_index(i).prompt) for i in range(2)]
         assert lines[0].startswith("已取消的服務") and "不在資料集內" in lines[0]

@@ -83,6 +83,7 @@ class ChecklistScreen(Screen):
         Binding("d,delete", "remove", "Remove", id="remove_service"),
         Binding("n", "new_checklist", "New", id="new_checklist"),
         Binding("s", "switch_checklist", "Switch", id="switch_checklist"),
+        Binding("D", "delete_checklist", "Delete checklist", show=False, id="delete_checklist"),
         Binding("a", "toggle_documents", "All documents", id="combined_documents"),
         Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
         Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
@@ -192,6 +193,9 @@ class ChecklistScreen(Screen):
 
     def action_switch_checklist(self) -> None:
         self.app.ask_switch_checklist()
+
+    def action_delete_checklist(self) -> None:
+        self.app.confirm_delete_checklist()
 
     def action_toggle_documents(self) -> None:
         self.showing_documents = not self.showing_documents

@@ -8,11 +8,19 @@ from textual.message import Message
 from textual.widgets import Select
 
 from hkqh_tui.core.language.display import show
-from hkqh_tui.core.dataset.model import FILTERS, Vocabularies, Vocabulary
+from hkqh_tui.core.dataset.model import EVERYONE, FILTERS, Vocabularies, Vocabulary
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.ui.strings import tr
 
 _PROMPTS = {"category": "all_categories", "audience": "all_audiences", "status": "all_statuses"}
+
+
+def filter_value_label(name: str, key: str, vocabulary: Vocabulary, script: Script) -> str:
+    """How a filter value reads in ``script``. The audience "everyone" says what choosing it does (only services
+    open to everyone), so it cannot be mistaken for "no audience filter"."""
+    if name == "audience" and key == EVERYONE:
+        return tr("audience_everyone_only", script)
+    return show(vocabulary.label(key), script)
 
 
 class FilterBar(Horizontal):
@@ -38,7 +46,7 @@ class FilterBar(Horizontal):
 
     def _options(self, name: str, script: Script) -> list[tuple[str, str]]:
         vocabulary = self._vocabulary(name)
-        return [(show(vocabulary.label(key), script), key) for key in vocabulary.keys()]
+        return [(filter_value_label(name, key, vocabulary, script), key) for key in vocabulary.keys()]
 
     def compose(self) -> ComposeResult:
         for name in FILTERS:
