@@ -173,3 +173,27 @@ async def test_service_that_left_the_dataset_is_kept_and_shown(make_app):
         lines = [str(app.screen.query_one(OptionList).get_option_at_index(i).prompt) for i in range(2)]
         assert lines[0].startswith("已取消的服務") and "不在資料集內" in lines[0]
     assert saved().service_ids() == ["gone-service"]
+
+
+async def test_long_steps_wrap_under_their_own_text_at_60x20(make_app):
+    from pathlib import Path
+
+    from textual.widgets import OptionList
+
+    bundled = Path(__file__).resolve().parents[2] / "data"
+    app = make_app(bundled)
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.toggle_mark("ehcv-gba-pilot")
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        items = app.screen.query_one("#checklist-items", OptionList)
+        lines = [items.render_line(y).text.rstrip() for y in range(items.size.height)]
+        boxes = [i for i, line in enumerate(lines) if "[ ]" in line]
+        assert boxes, lines
+        for i in boxes:
+            box_line = lines[i]
+            assert box_line.split("[ ]", 1)[1].strip(" ：:文件步驟"), f"an empty tick line: {box_line!r}"
+        text_column = lines[boxes[0]].index("[ ]") + 4
+        continuation = [line for line in lines if line.strip() and not line.lstrip().startswith(("[", "✎"))
+                        and line.startswith(" " * text_column)]
+        assert continuation, "a long step continues on the next line, aligned with its text"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,18 +28,22 @@ class Row:
     item: ChecklistItem | None = None
 
 
-def _item_line(item: ChecklistItem, script: Script) -> RichText:
-    box = "[x]" if item.ticked else "[ ]"
+def _item_line(item: ChecklistItem, script: Script) -> Table:
+    """A tick box with the item beside it; a long item wraps under its own text, not under the box."""
+    box = RichText(f"    {'[x]' if item.ticked else '[ ]'} ", style="bold green" if item.ticked else "")
     label = tr("checklist_documents" if item.kind == "documents" else "checklist_steps", script)
-    line = RichText(f"    {box} ", style="bold green" if item.ticked else "")
-    line.append(f"{label}: ", style="dim")
-    line.append(show(item.text, script), style="dim strike" if item.ticked else "")
-    return line
+    text = RichText(f"{label}{': ' if script == 'en' else '：'}", style="dim")
+    text.append(show(item.text, script), style="dim strike" if item.ticked else "")
+    grid = Table.grid(expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row(box, text)
+    return grid
 
 
-def checklist_rows(view: ChecklistView, script: Script) -> list[tuple[Row, RichText]]:
+def checklist_rows(view: ChecklistView, script: Script) -> list[tuple[Row, RichText | Table]]:
     """Every line of the checklist screen: a header per service, its items, then its note."""
-    rows: list[tuple[Row, RichText]] = []
+    rows: list[tuple[Row, RichText | Table]] = []
     for entry in view.entries:
         rows.append((Row("service", entry.service_id), _header_line(entry, script)))
         if not entry.in_dataset:
