@@ -21,7 +21,6 @@ _HEADINGS: dict[str, tuple[str, str, str]] = {
     "contacts": ("聯絡", "联系方式", "Contacts"),
     "sources": ("資料來源", "信息来源", "Sources"),
     "source": ("資料來源", "信息来源", "Source"),
-    "more_sources": ("另有 {count} 項來源", "另有 {count} 个来源", "{count} more sources"),
     "plan_2026": ("2026年行動方案", "2026年行动方案", "2026 Action Plan"),
     "official": ("官方", "官方", "official"),
     "unofficial": ("非官方", "非官方", "not official"),
@@ -33,6 +32,11 @@ _HEADINGS: dict[str, tuple[str, str, str]] = {
     "needed_by": ("用於", "用于", "Needed for"),
     "no_longer_listed": ("此服務已不在資料集內", "此服务已不在数据集中", "This service is no longer in the dataset"),
     "why_here": ("為何列出", "为何列出", "Why this is here"),
+    "undated": ("日期不詳", "日期不详", "undated"),
+    "documents_in_list": ("所需文件：{count} 份，見上方「所需文件總表」", "所需材料：{count} 份，见上方“所需材料汇总”",
+                          "Documents: {count}, see “All documents to prepare” above"),
+    "source_more": ("另有 {count} 項來源：hkqh show {id}", "另有 {count} 个来源：hkqh show {id}",
+                    "{count} more sources: hkqh show {id}"),
     # Checklists and their export.
     "checklist": ("清單", "清单", "Checklist"),
     "exported": ("匯出日期", "导出日期", "Exported"),
@@ -44,8 +48,6 @@ _HEADINGS: dict[str, tuple[str, str, str]] = {
     "phone": ("電話", "电话", "Phone"),
     "website": ("網站", "网站", "Website"),
     "service_id": ("服務編號", "服务编号", "Service id"),
-    "see_documents_list": ("見文末「所需文件總表」", "见文末“所需材料汇总”", "see “All documents to prepare” at the end"),
-    "also_needed_by": ("亦用於", "也用于", "also for"),
     "export_intro": (
         "由 hkqh 匯出。每項服務列出資格、所需文件、步驟、費用、聯絡及資料來源；辦理前請向主辦機構確認最新安排。",
         "由 hkqh 导出。每项服务列出申请条件、所需材料、步骤、费用、联系方式和信息来源；办理前请向主办机构确认最新安排。",
@@ -101,6 +103,11 @@ def plan_label(mentioned: str, script: Script) -> str:
 def is_stale(last_verified: date, today: date | None = None) -> bool:
     """True when an entry was last verified more than 12 months ago."""
     return ((today or date.today()) - last_verified).days > STALE_AFTER_DAYS
+
+
+def stale_warning(script: Script) -> str:
+    """The warning shown beside an entry verified more than 12 months ago."""
+    return pick(_STALE_WARNING, script)
 
 
 def verified_label(last_verified: date, script: Script, today: date | None = None) -> str:
