@@ -32,17 +32,19 @@ _URL_SAFE = "/:?#[]@!$&'*+,;=%-._~"
 SEPARATOR = " · "
 
 
-def escape_markdown(text: str) -> str:
+def escape_markdown(text: str, *, pairs_in: str | None = None) -> str:
     """``text`` as one line of Markdown that renders as exactly this text, with no Markdown structure, wherever it
     is put (a paragraph, a heading, a list or task item, a block quote).
 
-    Line breaks and runs of spaces become one space; leading spaces (indented code) are dropped.
+    Line breaks and runs of spaces become one space; leading spaces (indented code) are dropped. ``pairs_in`` is
+    the whole paragraph the line belongs to, when it has several lines (``$`` and ``~`` pair up across them).
     """
     line = " ".join(clean(text).split())
     if not line:
         return ""
-    several_dollars = line.count("$") >= 2  # $...$ could be math
-    several_tildes = line.count("~") >= 2  # ~x~ strikes through, ~~~ opens a fence
+    paragraph = line if pairs_in is None else pairs_in
+    could_be_math = paragraph.count("$") >= 2  # $...$ could be math (HK$2,000 alone is left as it is)
+    several_tildes = paragraph.count("~") >= 2  # ~x~ strikes through, ~~~ opens a fence
     table_delimiter = "|" in line and "-" in line and set(line) <= set("|-: ")
     out = []
     for index, char in enumerate(line):
@@ -52,7 +54,7 @@ def escape_markdown(text: str) -> str:
             char in _ALWAYS
             or (char == "_" and not (before.isalnum() and after.isalnum()))
             or (char == "&" and _ENTITY.match(line, index))
-            or (char == "$" and several_dollars)
+            or (char == "$" and could_be_math)
             or (char == "~" and several_tildes)
             or (char == "|" and table_delimiter)
             or (char == "#" and _closes_heading(line, index))
@@ -94,13 +96,16 @@ def _escape_block_start(line: str) -> str:
 
 def note_block(note: str) -> list[str]:
     """A person's note as block-quote lines: its line breaks kept (hard breaks), blank lines as paragraph breaks."""
-    paragraphs: list[list[str]] = [[]]
+    raw: list[list[str]] = [[]]
     for raw_line in clean(note).split("\n"):
-        line = escape_markdown(raw_line)
-        if line:
-            paragraphs[-1].append(line)
-        elif paragraphs[-1]:
-            paragraphs.append([])
+        if raw_line.strip():
+            raw[-1].append(raw_line)
+        elif raw[-1]:
+            raw.append([])
+    paragraphs = []
+    for raw_paragraph in (p for p in raw if p):
+        whole = "\n".join(raw_paragraph)
+        paragraphs.append([escape_markdown(line, pairs_in=whole) for line in raw_paragraph])
     lines: list[str] = []
     for paragraph in (p for p in paragraphs if p):
         if lines:
@@ -127,7 +132,7 @@ def _task(task: Task) -> str:
 
 
 def _subsection(title: str, body: list[str]) -> list[str]:
-    return ["", f"**{escape_markdown(title)}**", "", *body] if body else []
+    return ["", f"### {escape_markdown(title)}", "", *body] if body else []
 
 
 def _bullets(items: tuple[str, ...]) -> list[str]:
