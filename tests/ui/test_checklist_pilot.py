@@ -197,3 +197,47 @@ async def test_long_steps_wrap_under_their_own_text_at_60x20(make_app):
         continuation = [line for line in lines if line.strip() and not line.lstrip().startswith(("[", "✎"))
                         and line.startswith(" " * text_column)]
         assert continuation, "a long step continues on the next line, aligned with its text"
+
+
+async def test_export_a_page_to_print_from_the_app(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("escape", "space", "ctrl+e")
+        await pilot.pause()
+        prompt = app.screen.query_one(Input)
+        assert prompt.value.endswith(".md")
+        target = tmp_path / "print.html"
+        prompt.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        page = target.read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>") and "深港72小時體驗券" in page
+        app.action_export_html()
+        await pilot.pause()
+        assert app.screen.query_one(Input).value.endswith(".html")
+
+
+async def test_delete_a_checklist_asks_first(make_app):
+    from hkqh_tui.core.checklists.store import ChecklistStore
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "c", "n")
+        await pilot.pause()
+        await pilot.press(*"阿媽", "enter")
+        await pilot.pause()
+        assert app.checklist.name == "阿媽"
+        app.toggle_mark("port-test")
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        await pilot.press("n")  # not yet
+        await pilot.pause()
+        assert ChecklistStore().exists("阿媽")
+        await pilot.press("D")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not ChecklistStore().exists("阿媽")
+        assert app.checklist.name == app.store.default_name
+        assert any("阿媽" in n.message for n in app._notifications)

@@ -79,3 +79,23 @@ async def test_help_follows_the_keymap(make_app, isolated_user_dirs):
         await pilot.press("f1")
         await pilot.pause()
         assert "Ctrl+K" in _help_text(app)
+
+
+async def test_simplified_interface_has_its_own_words(make_app):
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        app.set_script("hans")
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "清单：导出为 Markdown" in titles and not any("汇出" in t or "清單" in t for t in titles)
+        assert any(t.startswith("打开：") for t in titles) and any(t.startswith("语言：") for t in titles)
+        await pilot.press("f1")
+        await pilot.pause()
+        text = _help_text(app)
+        assert "按键帮助" in text and "任何界面" in text and "搜索框" in text and "导出" in text
+        assert "匯出" not in text and "汇出" not in text and "說明" not in text
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
