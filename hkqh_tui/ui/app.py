@@ -48,8 +48,9 @@ class HkqhApp(App):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1", "help", "Help", id="help", priority=True),
         Binding("question_mark", "help", "Help", show=False, id="help_question_mark"),
-        # Declared here (not left to Textual) so it survives the translated copies of the bindings (bindings.py).
-        Binding("ctrl+p", "command_palette", "Commands", id="command_palette", priority=True),
+        # Declared here (not left to Textual) so it survives the translated copies of the bindings (bindings.py);
+        # the footer shows it on the right by itself.
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="command_palette", priority=True),
         Binding("ctrl+l,f2", "cycle_language", "Language", id="cycle_language"),
         # Priority, or the search box (where the app opens) would take ctrl+e as "end of line".
         Binding("ctrl+e", "export", "Export", id="export", priority=True),
