@@ -18,7 +18,7 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
         "Just type: 醫療券, Northbound, school, Shenzhen Bay…  F1 help",
     ),
     "all_categories": ("類別：全部", "类别：全部", "Need: any"),
-    "all_audiences": ("對象：不限", "对象：不限", "For: anyone (no filter)"),
+    "all_audiences": ("對象：不限", "对象：不限", "For: anyone"),
     "all_statuses": ("狀態：全部", "状态：全部", "Status: any"),
     "audience_everyone_only": ("只看人人適用的服務", "只看人人适用的服务", "Only services open to everyone"),
     "results_count": ("{count} 項服務", "{count} 项服务", "{count} services"),

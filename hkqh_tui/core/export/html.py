@@ -1,6 +1,7 @@
 """A checklist as one self-contained HTML page, ready to print: the same content as the Markdown export
 (:mod:`hkqh_tui.core.export.content`), tick boxes drawn in CSS, a font stack that has Chinese glyphs on every common
-system, and print rules (A4 margins, no page break inside a service, each link's address printed after it).
+system, and print rules (A4 margins, headings kept with what follows, no item cut across pages, each link's address printed after
+it).
 
 Every text from the dataset or the person is HTML-escaped; only http(s) addresses become links. The page loads
 nothing from outside (no scripts, fonts or images).
@@ -51,14 +52,15 @@ li.done .text { color: #555; }
 .detail { display: block; }
 .warning { color: #8a4b00; font-weight: bold; }
 .note { border-left: 3px solid #999; margin: .3em 0; padding: .1em .8em; white-space: pre-wrap; }
-section.service { break-inside: avoid-page; page-break-inside: avoid; }
+li, .note, .source, .meta { break-inside: avoid; page-break-inside: avoid; }
 a { color: #0645ad; overflow-wrap: anywhere; }
 @page { size: A4; margin: 16mm 15mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
   a { color: #111; text-decoration: none; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: #444; overflow-wrap: anywhere; }
-  h2 { break-after: avoid-page; page-break-after: avoid; }
+  h2, h3 { break-after: avoid-page; page-break-after: avoid; }
+  section.service + section.service { break-before: auto; }
 }
 """
 

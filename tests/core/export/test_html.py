@@ -109,7 +109,7 @@ def test_print_css_fonts_and_language(dataset, checklist):
                                ("en", "en", "Noto Sans CJK TC")):
         document = checklist_to_html(checklist, dataset, script, today=TODAY)
         assert f'<html lang="{lang}">' in document
-        assert "@media print" in document and "@page" in document and "break-inside: avoid" in document
+        assert "@media print" in document and "@page" in document and "break-inside: avoid" in document and "break-after: avoid" in document
         assert font in document and '<meta charset="utf-8">' in document
     assert "导出日期" in checklist_to_html(checklist, dataset, "hans", today=TODAY)
 
