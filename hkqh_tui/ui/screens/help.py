@@ -91,8 +91,9 @@ def help_table(script: Script, keymap: dict[str, str]) -> Table:
     """A table of key, what it does and the binding id, in groups by screen."""
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
     table.add_column(tr("help_key", script), no_wrap=True, style="bold cyan")
-    table.add_column(tr("help_does", script), ratio=1)
-    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column(tr("help_does", script), ratio=3, overflow="fold")
+    # The id is secondary: it gives way first on a narrow terminal.
+    table.add_column("id", style="dim", ratio=2, overflow="fold")
     for index, (context, bindings) in enumerate(binding_groups()):
         if index:
             table.add_row("", "", "")
