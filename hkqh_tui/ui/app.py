@@ -387,6 +387,15 @@ class HkqhApp(App):
         early, self._early_keys = self._early_keys, None
         for key in early or ():
             self.post_message(events.Key(key.key, key.character))
+        if early:
+            # Changes made while the first frames are still being drawn are sometimes not painted until the next
+            # key; paint the screen again once the replayed keys have been handled.
+            for delay in (0.1, 0.4):
+                self.set_timer(delay, self._repaint)
+
+    def _repaint(self) -> None:
+        self.screen.refresh(layout=True)
+        self.refresh(repaint=True)
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
