@@ -8,6 +8,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
 from hkqh_tui.core.checklists.model import Checklist, ChecklistNameError, normalize_name
@@ -75,6 +76,7 @@ class HkqhApp(App):
             self.set_keymap(self.settings.keymap)
         self._early_keys: list[events.Key] | None = []
         """Keys pressed before the first screen can take them; replayed by :meth:`take_keys`."""
+        self._releasing_keys = False
 
     # ---- state ------------------------------------------------------------------------------------------------
 
@@ -382,11 +384,23 @@ class HkqhApp(App):
             return
         await super().on_event(event)
 
+    class KeysReady(Message):
+        """The first screen can take keys: replay the ones held back, then let new ones through."""
+
     def take_keys(self) -> None:
-        """The first screen is ready (its focus set): replay the keys pressed while it was being built, in order."""
+        """The first screen is ready (its focus set): replay the keys pressed while it was being built.
+
+        The replay happens when this request reaches the app's queue, so keys already waiting in the queue are held
+        back too and every key is handled in the order it was typed.
+        """
+        if self._early_keys is not None and not self._releasing_keys:
+            self._releasing_keys = True
+            self.post_message(self.KeysReady())
+
+    async def on_hkqh_app_keys_ready(self, message: KeysReady) -> None:
         early, self._early_keys = self._early_keys, None
         for key in early or ():
-            self.post_message(events.Key(key.key, key.character))
+            await super().on_event(key)
         if early:
             # Changes made while the first frames are still being drawn are sometimes not painted until the next
             # key; paint the screen again once the replayed keys have been handled.

@@ -87,8 +87,7 @@ class MainScreen(Screen):
         self.apply_script()
         # The search box has the focus from the first frame, so typing at once searches (and nothing typed is lost).
         self.set_focus(self.query_one("#search", Input))
-        # Replayed once the first frame is drawn: changes made while it is being laid out may not be painted.
-        self.call_after_refresh(self.app.take_keys)
+        self.app.take_keys()
         self.set_timer(0.2, self.app.warm_up)
 
     def on_resize(self, event) -> None:
