@@ -236,3 +236,18 @@ async def test_hostile_input_in_the_search_box(make_app):
         search.value = "深圳灣"
         await pilot.pause()
         assert result_ids(app)[0] == "port-test"
+
+
+async def test_voucher_detail_points_to_the_list_of_service_points(make_app):
+    from pathlib import Path
+
+    bundled = Path(__file__).resolve().parents[2] / "data"
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_service("ehcv-gba-pilot")
+        await pilot.pause()
+        body = rendered_text(app.screen.query_one("#detail-body"), 200)
+        assert "附件一" in body and "2025年8月18日" in body
+        service = app.dataset.get("ehcv-gba-pilot")
+        press_release = "https://www.info.gov.hk/gia/general/202508/18/P2025081800805p.htm"
+        assert press_release in [source.url for source in service.sources]
