@@ -28,6 +28,17 @@ from hkqh_tui.ui.widgets.filter_bar import filter_value_label
 LANGUAGE_NAMES = {"hant": "繁體中文", "hans": "简体中文", "en": "English"}
 
 
+_TEXTUAL_COMMANDS = {
+    "Theme": "palette_theme",
+    "Quit": "palette_quit",
+    "Keys": "palette_keys",
+    "Maximize": "palette_maximize",
+    "Minimize": "palette_minimize",
+    "Screenshot": "palette_screenshot",
+}
+"""Textual's own palette commands, by title, and the interface words they are shown with."""
+
+
 class _Listed:
     """A service listed without a query (nothing to highlight)."""
 
@@ -501,10 +512,18 @@ class HkqhApp(App):
     # ---- command palette --------------------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        script = self.script
+        for command in super().get_system_commands(screen):
+            key = _TEXTUAL_COMMANDS.get(command.title)
+            if key == "palette_keys":
+                # Our help lists every key by screen, in the chosen language.
+                yield SystemCommand(tr(key, script), tr(f"{key}_help", script), self.action_help)
+            elif key is not None:
+                yield SystemCommand(tr(key, script), tr(f"{key}_help", script), command.callback)
+            else:
+                yield command
         if self.dataset is None:
             return
-        script = self.script
         for other in SCRIPTS:
             yield SystemCommand(
                 tr("palette_language", script, language=LANGUAGE_NAMES[other]),

@@ -91,6 +91,7 @@ async def test_simplified_interface_has_its_own_words(make_app):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "清单：导出为 Markdown" in titles and not any("汇出" in t or "清單" in t for t in titles)
         assert any(t.startswith("打开：") for t in titles) and any(t.startswith("语言：") for t in titles)
+        assert {"外观主题", "退出", "按键帮助", "截图"} <= set(titles) and not {"Theme", "Quit", "Keys"} & set(titles)
         await pilot.press("f1")
         await pilot.pause()
         text = _help_text(app)
