@@ -69,7 +69,7 @@ def _header_line(entry: EntryView, script: Script) -> RichText:
 
 def _note_line(entry: EntryView, script: Script) -> RichText:
     note = entry.entry.note.strip()
-    line = RichText(f"    ✎ {tr('checklist_note', script)}: ", style="dim")
+    line = RichText(f"    ✎ {tr('checklist_note', script)}{': ' if script == 'en' else '：'}", style="dim")
     if note:
         first, _, rest = note.partition("\n")
         line.append(first + (" …" if rest else ""), style="italic")
