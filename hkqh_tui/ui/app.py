@@ -312,6 +312,12 @@ class HkqhApp(App):
 
         self.push_screen(TextPrompt(tr("export_title", self.script, name=name), default, tr("export_hint", self.script)), chosen)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Over a dialog, ``ctrl+e`` belongs to the dialog's text box (end of line), not to export."""
+        if action == "export" and isinstance(self.screen, ModalScreen):
+            return False
+        return True
+
     def action_export_html(self) -> None:
         """Export the current checklist as a page to print (asks where)."""
         self.action_export(".html")

@@ -241,3 +241,16 @@ async def test_delete_a_checklist_asks_first(make_app):
         assert not ChecklistStore().exists("阿媽")
         assert app.checklist.name == app.store.default_name
         assert any("阿媽" in n.message for n in app._notifications)
+
+
+async def test_ctrl_e_in_a_dialog_moves_to_the_end_of_its_text(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        prompt = app.screen.query_one(Input)
+        prompt.cursor_position = 0
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert prompt.cursor_position == len(prompt.value)
+        assert len(app.screen_stack) == 2, "no second export dialog"
