@@ -39,10 +39,11 @@ async def main() -> None:
         os.environ["HKQH_CONFIG_DIR"] = f"{home}/config"
         os.environ["HKQH_DATA_DIR"] = f"{home}/data"
         os.environ["HKQH_CACHE_DIR"] = f"{home}/cache"
-        await shoot("search-traditional", "hant", ["slash", "type:醫療券", "escape"])
-        await shoot("search-english-wide", "en", ["slash", "type:shenzhen bay", "escape"], size=(130, 32))
-        await shoot("detail-simplified", "hans", ["slash", "type:港车北上", "escape", "enter"])
-        await shoot("checklist", "hant", ["slash", "type:醫療券", "escape", "space", "j", "space", "c", "j", "space"])
+        await shoot("search-traditional", "hant", ["type:醫療券", "escape"])
+        await shoot("search-english-wide", "en", ["type:shenzhen bay", "escape"], size=(130, 32))
+        await shoot("detail-simplified", "hans", ["type:港车北上", "escape", "enter"])
+        await shoot("help-simplified", "hans", ["f1"], size=(100, 30))
+        await shoot("checklist", "hant", ["type:醫療券", "escape", "space", "j", "space", "c", "j", "space"])
 
 
 if __name__ == "__main__":

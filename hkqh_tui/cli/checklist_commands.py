@@ -20,7 +20,7 @@ from hkqh_tui.core.language.display import show
 from hkqh_tui.core.export.file import ExportFileError, ExportFileExists, write_export
 from hkqh_tui.core.export.markdown import checklist_to_markdown
 from hkqh_tui.core.dataset.loading import chosen_data_path, read_dataset
-from hkqh_tui.core.storage.paths import checklists_dir, settings_file
+from hkqh_tui.core.storage.paths import cache_dir, checklists_dir, settings_file
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import heading
 from hkqh_tui.core.export.file import terminal_safe_markdown
@@ -254,7 +254,13 @@ def run_export(args: argparse.Namespace, context: CommandContext) -> int:
     name = _existing_name(store, args.name)
     loaded = store.load(name)
     _print_notices(context, loaded.notices)
-    markdown = checklist_to_markdown(loaded.checklist, context.dataset, args.script)
+    export_format = args.format or ("html" if str(args.output or "").lower().endswith((".html", ".htm")) else "markdown")
+    if export_format == "html":
+        from hkqh_tui.core.export.html import checklist_to_html
+
+        markdown = checklist_to_html(loaded.checklist, context.dataset, args.script)
+    else:
+        markdown = checklist_to_markdown(loaded.checklist, context.dataset, args.script)
     if args.output in (None, "-"):
         sys.stdout.write(terminal_safe_markdown(markdown))
         sys.stdout.flush()
@@ -277,13 +283,15 @@ def run_paths(args: argparse.Namespace, context: CommandContext) -> int:
         dataset.update(version=result.dataset.version, services=len(result.dataset.services))
     else:
         dataset.update(problems=result.problem_count)
-    paths = {"settings": str(settings_file()), "checklists": str(checklists_dir()), "dataset": dataset}
+    paths = {"settings": str(settings_file()), "checklists": str(checklists_dir()), "cache": str(cache_dir()),
+             "dataset": dataset}
     if args.json:
         context.print_json(paths)
         return 0
     out = context.out
     out.print(f"settings    {escape(paths['settings'])}", soft_wrap=True)
     out.print(f"checklists  {escape(paths['checklists'])}", soft_wrap=True)
+    out.print(f"cache       {escape(paths['cache'])} [dim](parsed dataset files, safe to delete)[/]", soft_wrap=True)
     if result.dataset is not None:
         out.print(f"dataset     {escape(str(data_path))} [dim](version {result.dataset.version}, {len(result.dataset.services)} services)[/]", soft_wrap=True)
     else:
@@ -324,12 +332,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     export = subparsers.add_parser(
         "export",
-        help="export a checklist as Markdown",
-        description="Export a checklist as GitHub-flavoured Markdown, to standard output or to a file.",
+        help="export a checklist as Markdown or as a page to print (HTML)",
+        description="Export a checklist as GitHub-flavoured Markdown or as one printable HTML page, to standard output or to a file.",
     )
     export.add_argument("name", nargs="?", metavar="NAME", help="the checklist (default: the default checklist)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.add_argument(
+        "--format", choices=("markdown", "html"), default=None,
+        help="markdown, or html: one page to print (default: html when FILE ends in .html, else markdown)",
+    )
     add_script_option(export)
     export.set_defaults(func=run_export)
 

@@ -32,9 +32,9 @@ _WORDS = {
     "does_not_fit": ("不適合", "Does not fit"),
     "empty_profile": (
         "你未回答任何問題，所以未能判斷哪些服務適合你。用 'hkqh profile set' 回答（例如 --age 65-69 --lives-in hk），"
-        "或在 hkqh 按 m。",
+        "或在 hkqh 按 F4。",
         "You have not answered any question yet, so nothing can be matched. Answer with 'hkqh profile set' (for "
-        "example --age 65-69 --lives-in hk), or press m in the app.",
+        "example --age 65-69 --lives-in hk), or press F4 in the app.",
     ),
     "skipped": ("（略過）", "(skipped)"),
     "summary": ("{fits} 項適合 · {almost} 項差不多適合 · {not_stated} 項未列明 · {no} 項不適合",

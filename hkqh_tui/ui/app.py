@@ -6,9 +6,11 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
 
 from hkqh_tui.core.language.visible import visible
 from hkqh_tui.presentation.literal import markup_safe
@@ -17,14 +19,28 @@ from hkqh_tui.core.checklists.store import ChecklistStore
 from hkqh_tui.core.checklists.view import ChecklistView
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.loading import read_dataset
-from hkqh_tui.core.dataset.model import Dataset
+from hkqh_tui.core.dataset.model import FILTERS, Dataset
 from hkqh_tui.core.storage.paths import settings_file
 from hkqh_tui.core.storage.settings import SettingsSaveError, load_settings, save_settings
 from hkqh_tui.core.language.text import SCRIPTS, Script
+from hkqh_tui.core.language.ui_text import pick
 from hkqh_tui.ui.bindings import localize_bindings
+from hkqh_tui.ui.bindings import describe_keys
 from hkqh_tui.ui.strings import tr
+from hkqh_tui.ui.widgets.filter_bar import filter_value_label
 
 LANGUAGE_NAMES = {"hant": "繁體中文", "hans": "简体中文", "en": "English"}
+
+
+_TEXTUAL_COMMANDS = {
+    "Theme": "palette_theme",
+    "Quit": "palette_quit",
+    "Keys": "palette_keys",
+    "Maximize": "palette_maximize",
+    "Minimize": "palette_minimize",
+    "Screenshot": "palette_screenshot",
+}
+"""Textual's own palette commands, by title, and the interface words they are shown with."""
 
 
 class _Listed:
@@ -46,10 +62,15 @@ class HkqhApp(App):
     TITLE = "hkqh"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-        Binding("f1,question_mark", "help", "Help", id="help"),
+        Binding("f1", "help", "Help", id="help", priority=True),
+        Binding("question_mark", "help", "Help", show=False, id="help_question_mark"),
+        # Declared here (not left to Textual) so it survives the translated copies of the bindings (bindings.py);
+        # the footer shows it on the right by itself.
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="command_palette", priority=True),
         Binding("ctrl+l,f2", "cycle_language", "Language", id="cycle_language"),
-        Binding("ctrl+e", "export", "Export", id="export"),
-        Binding("m", "for_me", "For me", show=False, id="for_me"),
+        # Priority, or the search box (where the app opens) would take ctrl+e as "end of line".
+        Binding("ctrl+e", "export", "Export", id="export", priority=True),
+        Binding("f4,m", "for_me", "For me", id="for_me"),
     ]
 
     def __init__(self, data_path: str | None = None, *, settings_path: Path | None = None) -> None:
@@ -73,6 +94,9 @@ class HkqhApp(App):
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         self._profile = None  # read from the settings on first use, so start-up does not pay for it
+        self._early_keys: list[events.Key] | None = []
+        """Keys pressed before the first screen can take them; replayed by :meth:`take_keys`."""
+        self._releasing_keys = False
 
     # ---- state ------------------------------------------------------------------------------------------------
 
@@ -131,7 +155,7 @@ class HkqhApp(App):
         """The active filters as words in the current script ("" when none)."""
         assert self.dataset is not None
         words = [
-            show(self.dataset.vocabularies.for_filter(name).label(value), self.script)
+            filter_value_label(name, value, self.dataset.vocabularies.for_filter(name), self.script)
             for name, value in self.filters.items()
             if value and self._filter_is_known(name, value)
         ]
@@ -336,15 +360,16 @@ class HkqhApp(App):
             result = read_plan_for(self.data_path, self.dataset)
             self.push_screen(PlanScreen(result.plan, [str(p) for p in result.problems]))
 
-    def action_export(self) -> None:
-        """Ask where to export the current checklist as Markdown, confirm before overwriting, say where it went."""
+    def action_export(self, suffix: str = ".md") -> None:
+        """Ask where to export the current checklist (``.md`` Markdown, ``.html`` a page to print), confirm before
+        overwriting, say where it went."""
         from hkqh_tui.core.export.file import default_export_path
         from hkqh_tui.ui.screens.dialogs import TextPrompt
 
-        if self.dataset is None:
-            return
+        if self.dataset is None or isinstance(self.screen, ModalScreen):
+            return  # not over a dialog (or the palette): finish that first
         name = self.checklist.name
-        default = str(default_export_path(name))
+        default = str(default_export_path(name).with_suffix(suffix))
 
         def chosen(path: str | None) -> None:
             if path and path.strip():
@@ -352,14 +377,32 @@ class HkqhApp(App):
 
         self.push_screen(TextPrompt(tr("export_title", self.script, name=name), default, tr("export_hint", self.script)), chosen)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Over a dialog, ``ctrl+e`` belongs to the dialog's text box (end of line), not to export."""
+        if action == "export" and isinstance(self.screen, ModalScreen):
+            return False
+        return True
+
+    def action_export_html(self) -> None:
+        """Export the current checklist as a page to print (asks where)."""
+        self.action_export(".html")
+
+    def export_text(self, path: Path) -> str:
+        """The current checklist as the file ``path`` asks for: HTML for ``.html``/``.htm``, else Markdown."""
+        if path.suffix.lower() in (".html", ".htm"):
+            from hkqh_tui.core.export.html import checklist_to_html
+
+            return checklist_to_html(self.checklist, self.dataset, self.script)
+        from hkqh_tui.core.export.markdown import checklist_to_markdown
+
+        return checklist_to_markdown(self.checklist, self.dataset, self.script)
+
     def _export_to(self, path: Path, *, overwrite: bool) -> None:
         from hkqh_tui.core.export.file import ExportFileError, ExportFileExists, write_export
-        from hkqh_tui.core.export.markdown import checklist_to_markdown
         from hkqh_tui.ui.screens.dialogs import ConfirmDialog
 
-        markdown = checklist_to_markdown(self.checklist, self.dataset, self.script)
         try:
-            written = write_export(path, markdown, overwrite=overwrite)
+            written = write_export(path, self.export_text(path), overwrite=overwrite)
         except ExportFileExists:
             def answer(yes: bool | None) -> None:
                 if yes:
@@ -372,6 +415,25 @@ class HkqhApp(App):
             return
         self.last_export = written
         self.notify(tr("export_done", self.script, path=written), timeout=10)
+
+    def confirm_delete_checklist(self) -> None:
+        """Ask, then delete the current checklist (file, ticks and notes) and go back to the default checklist."""
+        from hkqh_tui.ui.screens.dialogs import ConfirmDialog
+
+        name = self.checklist.name
+        count = len(self.checklist.service_ids())
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            result = self.store.delete(name)
+            self._show_notices(n for n in result.notices if n.kind != "not_found")
+            if result.saved or any(n.kind == "not_found" for n in result.notices):
+                self.notify(tr("deleted", self.script, name=name), timeout=5)
+                self.switch_checklist(self.store.default_name)
+
+        self.push_screen(ConfirmDialog(tr("delete_question", self.script, name=name, count=count),
+                                       tr("yes_no", self.script)), answer)
 
     def refresh_screens(self) -> None:
         """Redraw every screen that shows checklist state."""
@@ -397,6 +459,40 @@ class HkqhApp(App):
 
     # ---- lifecycle --------------------------------------------------------------------------------------------
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._early_keys is not None:
+            # The first screen is still being built: keep the key (typing at once must not be lost).
+            self._early_keys.append(event)
+            return
+        await super().on_event(event)
+
+    class KeysReady(Message):
+        """The first screen can take keys: replay the ones held back, then let new ones through."""
+
+    def take_keys(self) -> None:
+        """The first screen is ready (its focus set): replay the keys pressed while it was being built.
+
+        The replay happens when this request reaches the app's queue, so keys already waiting in the queue are held
+        back too and every key is handled in the order it was typed.
+        """
+        if self._early_keys is not None and not self._releasing_keys:
+            self._releasing_keys = True
+            self.post_message(self.KeysReady())
+
+    async def on_hkqh_app_keys_ready(self, message: KeysReady) -> None:
+        early, self._early_keys = self._early_keys, None
+        for key in early or ():
+            await super().on_event(key)
+        if early:
+            # Changes made while the first frames are still being drawn are sometimes not painted until the next
+            # key; paint the screen again once the replayed keys have been handled.
+            for delay in (0.1, 0.4):
+                self.set_timer(delay, self._repaint)
+
+    def _repaint(self) -> None:
+        self.screen.refresh(layout=True)
+        self.refresh(repaint=True)
+
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -404,6 +500,8 @@ class HkqhApp(App):
             self.notify(notice, title=tr("settings_notice_title", self.script), severity="warning", timeout=15)
         self._show_notices(self._checklist_notices)
         self.call_after_refresh(self.offer_for_me_once)  # after the first frame: start-up does not wait for it
+        # A safety net: whatever screen opened, keys are never held back for long.
+        self.set_timer(2.0, self.take_keys)
 
     def get_default_screen(self) -> Screen:
         """The main screen, or a screen explaining why the dataset could not be loaded."""
@@ -414,6 +512,12 @@ class HkqhApp(App):
         from hkqh_tui.ui.screens.main import MainScreen
 
         return MainScreen()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in the footer as people write them (``F1``, ``Ctrl+P``, ``Space``)."""
+        if binding.key_display:
+            return binding.key_display
+        return describe_keys(binding.key)
 
     def on_screen_resume(self) -> None:
         self.localize()
@@ -550,52 +654,55 @@ class HkqhApp(App):
     # ---- command palette --------------------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        script = self.script
+        for command in super().get_system_commands(screen):
+            key = _TEXTUAL_COMMANDS.get(command.title)
+            if key == "palette_keys":
+                # Our help lists every key by screen, in the chosen language.
+                yield SystemCommand(tr(key, script), tr(f"{key}_help", script), self.action_help)
+            elif key is not None:
+                yield SystemCommand(tr(key, script), tr(f"{key}_help", script), command.callback)
+            else:
+                yield command
         if self.dataset is None:
             return
-        script = self.script
-        en = script == "en"
         for other in SCRIPTS:
             yield SystemCommand(
-                f"{'Language' if en else '語言'}: {LANGUAGE_NAMES[other]}",
-                "Show the app in this language" if en else "以這種語言顯示",
+                tr("palette_language", script, language=LANGUAGE_NAMES[other]),
+                tr("palette_language_help", script),
                 lambda s=other: self.set_script(s),
             )
-        yield SystemCommand(
-            "Checklist: open" if en else "清單：開啟", "Tick documents and steps, notes" if en else "剔選文件及步驟、備註",
-            self.action_checklists,
-        )
-        yield SystemCommand(
-            "Checklist: switch or create" if en else "清單：切換或新增", markup_safe(self.checklist.name), self.ask_switch_checklist
-        )
-        yield SystemCommand(
-            "Checklist: export to Markdown" if en else "清單：匯出為 Markdown", "ctrl+e", self.action_export
-        )
+        yield SystemCommand(tr("palette_checklist_open", script), tr("palette_checklist_open_help", script),
+                            self.action_checklists)
+        yield SystemCommand(tr("palette_checklist_switch", script), markup_safe(self.checklist.name),
+                            self.ask_switch_checklist)
+        yield SystemCommand(tr("palette_export_markdown", script), "Ctrl+E", self.action_export)
+        yield SystemCommand(tr("palette_export_html", script), markup_safe(self.checklist.name), self.action_export_html)
+        yield SystemCommand(tr("palette_checklist_delete", script), markup_safe(self.checklist.name),
+                            self.confirm_delete_checklist)
         from hkqh_tui.ui.screens.for_me import palette_commands
 
         for title, help_text, callback in palette_commands(self, script):
             yield SystemCommand(title, help_text, callback)
         yield SystemCommand(
-            "2026 Action Plan: what is in it for me" if en else "2026年行動方案：有甚麼適合我", "p / F3", self.action_plan
+            pick(("2026年行動方案：有甚麼適合我", "2026年行动方案：有什么适合我", "2026 Action Plan: what is in it for me"), script),
+            "p / F3",
+            self.action_plan,
         )
-        yield SystemCommand(
-            "Filters: clear" if en else "篩選：清除", "Show every service" if en else "顯示全部服務", self.clear_filters
-        )
-        vocab = self.dataset.vocabularies
-        for name, vocabulary, label in (
-            ("category", vocab.categories, "Need" if en else "類別"),
-            ("audience", vocab.audiences, "About me" if en else "對象"),
-            ("status", vocab.statuses, "Status" if en else "狀態"),
-        ):
+        yield SystemCommand(tr("palette_clear_filters", script), tr("palette_clear_filters_help", script),
+                            self.clear_filters)
+        for name in FILTERS:
+            vocabulary = self.dataset.vocabularies.for_filter(name)
             for key in vocabulary.keys():
                 yield SystemCommand(
-                    f"{'Filter' if en else '篩選'} {label}: {markup_safe(show(vocabulary.label(key), script))}",
+                    tr("palette_filter", script, label=tr(f"filter_{name}", script),
+                       value=markup_safe(filter_value_label(name, key, vocabulary, script))),
                     markup_safe(f"{name} = {key}"),
                     lambda n=name, k=key: self.set_filter_and_show(n, k),
                 )
         for service in self.dataset.curated_order():
             yield SystemCommand(
-                f"{'Open' if en else '開啟'}: {markup_safe(show(service.title, script))}",
+                tr("palette_open", script, title=markup_safe(show(service.title, script))),
                 markup_safe(service.id),
                 lambda i=service.id: self.open_service(i),
             )

@@ -31,8 +31,33 @@ def localize_bindings(node: DOMNode, script: Script) -> bool:
     return True
 
 
+_KEY_NAMES = {
+    "slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Space", "tab": "Tab",
+    "up": "↑", "down": "↓", "left": "←", "right": "→", "home": "Home", "end": "End", "delete": "Delete",
+    "backspace": "Backspace", "pageup": "PgUp", "pagedown": "PgDn", "insert": "Insert",
+}
+_MODIFIERS = {"ctrl": "Ctrl", "shift": "Shift", "alt": "Alt", "meta": "Meta", "super": "Super"}
+
+
+def describe_one_key(key: str) -> str:
+    """One key as people write it: ``ctrl+p`` → ``Ctrl+P``, ``f1`` → ``F1``, ``question_mark`` → ``?``."""
+    *modifiers, name = key.strip().split("+")
+    if name in _KEY_NAMES:
+        shown = _KEY_NAMES[name]
+    elif len(name) > 1 and name[0] == "f" and name[1:].isdigit():
+        shown = name.upper()
+    elif len(name) == 1 and modifiers:
+        shown = name.upper()
+    else:
+        shown = name
+    return "+".join([_MODIFIERS.get(m, m.capitalize()) for m in modifiers] + [shown])
+
+
+def describe_keys(keys: str) -> str:
+    """A binding's keys (``"f1,question_mark"``) as people write them (``"F1 / ?"``)."""
+    return " / ".join(describe_one_key(key) for key in keys.split(",") if key.strip())
+
+
 def describe_key(binding: Binding) -> str:
-    """How a binding's key is written for people (``ctrl+q``, ``/``, ``space``)."""
-    names = {"slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Space",
-             "up": "↑", "down": "↓", "home": "Home", "end": "End"}
-    return names.get(binding.key, binding.key_display or binding.key)
+    """How a binding's keys are written for people."""
+    return describe_keys(binding.key)

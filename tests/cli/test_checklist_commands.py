@@ -16,7 +16,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from hkqh_tui.cli import main
 from hkqh_tui.core.storage import atomic
 from hkqh_tui.core.checklists.store import DEFAULT_CHECKLIST_NAME, ChecklistStore
-from hkqh_tui.core.storage.paths import checklists_dir, settings_file
+from hkqh_tui.core.storage.paths import cache_dir, checklists_dir, settings_file
 from tests.factories import default_records, write_dataset
 
 
@@ -177,7 +177,19 @@ def test_export_to_standard_output(run):
     tokens = MD.parse(out)
     assert tokens[1].content == "Checklist: 阿媽"
     boxes = [t.children[0].content for t in tokens if t.type == "inline" and t.children and t.children[0].type == "html_inline"]
-    assert len(boxes) == 5 and sum('checked="checked"' in b for b in boxes) == 1
+    # the shared document once, then each service's step
+    assert len(boxes) == 3 and sum('checked="checked"' in b for b in boxes) == 1
+
+
+def test_export_as_a_page_to_print(run, tmp_path):
+    run("checklist", "add", "ehcv-test", "port-test")
+    status, out, _ = run("export", "--format", "html")
+    assert status == 0 and out.startswith("<!DOCTYPE html>") and "@media print" in out
+    target = tmp_path / "print.html"
+    status, _, _ = run("export", "-o", str(target))
+    assert status == 0 and target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    status, _, _ = run("export", "-o", str(tmp_path / "x.md"))
+    assert (tmp_path / "x.md").read_text(encoding="utf-8").startswith("# ")
 
 
 def test_export_to_a_file_refuses_to_overwrite_without_force(run, tmp_path):
@@ -214,9 +226,10 @@ def test_paths(run, small_dataset, tmp_path):
     assert status == 0
     data = json.loads(out)
     assert data["settings"] == str(settings_file()) and data["checklists"] == str(checklists_dir())
+    assert data["cache"] == str(cache_dir())
     assert data["dataset"]["path"] == str(small_dataset) and data["dataset"]["services"] == 3
     status, out, _ = run("paths")
-    assert status == 0 and str(checklists_dir()) in out and "3 services" in out
+    assert status == 0 and str(checklists_dir()) in out and "3 services" in out and str(cache_dir()) in out
     broken = tmp_path / "broken"
     broken.mkdir()
     status, out, _ = run("paths", data=broken)

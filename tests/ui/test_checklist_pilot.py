@@ -22,7 +22,7 @@ async def test_space_marks_and_unmarks_and_saves_at_once(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "j", "space")  # ehcv-test
+        await pilot.press("escape", "j", "j", "space")  # ehcv-test
         await pilot.pause()
         assert saved().service_ids() == ["ehcv-test"]
         assert app.screen.query_one(ResultsList).rows[2].marked
@@ -34,7 +34,7 @@ async def test_space_marks_and_unmarks_and_saves_at_once(make_app):
 async def test_checklist_screen_ticks_items_and_edits_note(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("j", "j", "space", "c")
+        await pilot.press("escape", "j", "j", "space", "c")
         await pilot.pause()
         assert isinstance(app.screen, ChecklistScreen)
         title = rendered_text(app.screen.query_one("#title-bar"))
@@ -62,7 +62,7 @@ async def test_checklist_screen_ticks_items_and_edits_note(make_app):
 async def test_remove_asks_first(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("space", "c", "d")
+        await pilot.press("escape", "space", "c", "d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
@@ -77,7 +77,7 @@ async def test_remove_asks_first(make_app):
 async def test_create_and_switch_checklists(make_app, isolated_user_dirs):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("c", "n")
+        await pilot.press("escape", "c", "n")
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt)
         await pilot.press(*"阿媽", "enter")
@@ -106,7 +106,7 @@ async def test_export_writes_markdown_and_confirms_overwrite(make_app, tmp_path)
     target = tmp_path / "out.md"
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("space", "ctrl+e")
+        await pilot.press("escape", "space", "ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt)
         prompt = app.screen.query_one(Input)
@@ -155,7 +155,7 @@ async def test_unwritable_checklists_folder_keeps_changes_in_memory(make_app, is
     (data / "checklists").write_text("a file where the folder should be", encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("space")
+        await pilot.press("escape", "space")
         await pilot.pause()
         assert app.marked_ids() == {"voucher-test"}
         assert any(n.severity == "error" for n in app._notifications)
@@ -168,8 +168,89 @@ async def test_service_that_left_the_dataset_is_kept_and_shown(make_app):
     store.update("我", lambda c: c.with_service("gone-service", Text("已取消的服務", "A withdrawn service")))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("c")
+        await pilot.press("escape", "c")
         await pilot.pause()
         lines = [str(app.screen.query_one(OptionList).get_option_at_index(i).prompt) for i in range(2)]
         assert lines[0].startswith("已取消的服務") and "不在資料集內" in lines[0]
     assert saved().service_ids() == ["gone-service"]
+
+
+async def test_long_steps_wrap_under_their_own_text_at_60x20(make_app):
+    from pathlib import Path
+
+    from textual.widgets import OptionList
+
+    bundled = Path(__file__).resolve().parents[2] / "data"
+    app = make_app(bundled)
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.toggle_mark("ehcv-gba-pilot")
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        items = app.screen.query_one("#checklist-items", OptionList)
+        lines = [items.render_line(y).text.rstrip() for y in range(items.size.height)]
+        boxes = [i for i, line in enumerate(lines) if "[ ]" in line]
+        assert boxes, lines
+        for i in boxes:
+            box_line = lines[i]
+            assert box_line.split("[ ]", 1)[1].strip(" ：:文件步驟"), f"an empty tick line: {box_line!r}"
+        text_column = lines[boxes[0]].index("[ ]") + 4
+        continuation = [line for line in lines if line.strip() and not line.lstrip().startswith(("[", "✎"))
+                        and line.startswith(" " * text_column)]
+        assert continuation, "a long step continues on the next line, aligned with its text"
+
+
+async def test_export_a_page_to_print_from_the_app(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("escape", "space", "ctrl+e")
+        await pilot.pause()
+        prompt = app.screen.query_one(Input)
+        assert prompt.value.endswith(".md")
+        target = tmp_path / "print.html"
+        prompt.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        page = target.read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>") and "深港72小時體驗券" in page
+        app.action_export_html()
+        await pilot.pause()
+        assert app.screen.query_one(Input).value.endswith(".html")
+
+
+async def test_delete_a_checklist_asks_first(make_app):
+    from hkqh_tui.core.checklists.store import ChecklistStore
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "c", "n")
+        await pilot.pause()
+        await pilot.press(*"阿媽", "enter")
+        await pilot.pause()
+        assert app.checklist.name == "阿媽"
+        app.toggle_mark("port-test")
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        await pilot.press("n")  # not yet
+        await pilot.pause()
+        assert ChecklistStore().exists("阿媽")
+        await pilot.press("D")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not ChecklistStore().exists("阿媽")
+        assert app.checklist.name == app.store.default_name
+        assert any("阿媽" in n.message for n in app._notifications)
+
+
+async def test_ctrl_e_in_a_dialog_moves_to_the_end_of_its_text(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        prompt = app.screen.query_one(Input)
+        prompt.cursor_position = 0
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert prompt.cursor_position == len(prompt.value)
+        assert len(app.screen_stack) == 2, "no second export dialog"

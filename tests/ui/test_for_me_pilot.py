@@ -60,7 +60,7 @@ async def test_the_first_screen_offers_for_me_once(matching_dataset):
     app = HkqhApp(str(matching_dataset))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert any("m" in message and "新功能" in message for message in notifications(app))
+        assert any("F4" in message and "新功能" in message for message in notifications(app))
     assert saved_settings()["for_me_offered"] is True
     again = HkqhApp(str(matching_dataset))
     async with again.run_test(size=(80, 24)) as pilot:
@@ -73,7 +73,7 @@ async def test_answer_the_questions_with_keys_then_see_what_fits(matching_datase
     write_settings(script="en")
     app = HkqhApp(str(matching_dataset))
     async with app.run_test(size=size) as pilot:
-        await pilot.press("m")
+        await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, ProfileScreen), "with no answers yet, the questions come first"
         assert "How old are you?" in rendered_text(app.screen.query_one("#profile-question"))
@@ -108,7 +108,7 @@ async def test_skipping_everything_is_allowed_and_says_what_to_check(matching_da
     write_settings(script="en")
     app = HkqhApp(str(matching_dataset))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("m")
+        await pilot.press("f4")
         for _ in range(12):
             if not isinstance(app.screen, ProfileScreen):
                 break
@@ -124,7 +124,7 @@ async def test_children_ages_are_asked_only_with_children_and_bad_ages_are_expla
     write_settings(script="en", profile={"age": "30-39", "children": True})
     app = HkqhApp(str(matching_dataset))
     async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.press("m")
+        await pilot.press("f4")
         await pilot.press("p")
         screen = app.screen
         assert isinstance(screen, ProfileScreen)
@@ -149,7 +149,7 @@ async def test_search_filters_marks_and_details_work_on_top(matching_dataset, si
                                          "documents": ["home-return-permit"]})
     app = HkqhApp(str(matching_dataset))
     async with app.run_test(size=size) as pilot:
-        await pilot.press("m")
+        await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, ForMeScreen)
         await pilot.press("slash", *"port")
@@ -172,7 +172,7 @@ async def test_search_filters_marks_and_details_work_on_top(matching_dataset, si
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen) and app.screen.service_id == "voucher"
-        await pilot.press("m")  # back to the For me already open, not a second one
+        await pilot.press("f4")  # back to the For me already open, not a second one
         await pilot.pause()
         assert isinstance(app.screen, ForMeScreen) and len(app.screen_stack) == 2
         await pilot.press("escape")
@@ -183,7 +183,7 @@ async def test_three_languages(matching_dataset):
     write_settings(script="hant", profile={"age": "30-39", "elderly_parents": True})
     app = HkqhApp(str(matching_dataset))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("m")
+        await pilot.press("f4")
         await pilot.pause()
         voucher = next(text for i, text in listed(app) if i == "voucher")
         assert "適合你的父母：年滿65歲的長者" in voucher
@@ -202,7 +202,7 @@ async def test_a_damaged_profile_is_a_notice_and_the_palette_offers_for_me(match
     write_settings(script="en", profile={"age": "ancient", "pet": "yes", "hk_car": True})
     app = HkqhApp(str(matching_dataset))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("m")
+        await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, ForMeScreen)
         assert any("Ignored the profile answer 'age'" in message for message in notifications(app))

@@ -4,6 +4,9 @@ literally (never crash, never act), and unsaved checklist changes are never lost
 from __future__ import annotations
 
 import json
+import os
+
+from rich.console import Console
 
 from hkqh_tui.core.checklists.store import ChecklistStore
 from hkqh_tui.core.dataset.loading import load_dataset
@@ -31,6 +34,15 @@ def markup_dataset(tmp_path):
 
 def notifications(app) -> list[str]:
     return [n.message for n in app._notifications]
+
+
+
+def prompt_text(prompt) -> str:
+    """The plain text an option prompt (a string, rich Text or a table) shows."""
+    with open(os.devnull, "w") as sink:
+        console = Console(width=100, record=True, color_system=None, file=sink)
+        console.print(prompt)
+        return console.export_text()
 
 
 async def test_detail_shows_markup_literally_and_makes_no_file_link(tmp_path):
@@ -68,10 +80,10 @@ async def test_marking_notifies_literally_in_a_checklist_named_like_markup(tmp_p
         assert any("[Mum]" in m and "Title [/] [x]" in m for m in notifications(app))
         await pilot.pause()
         assert store.load("[Mum]").checklist.service_ids() == ["ehcv-test"]
-        await pilot.press("c")
+        await pilot.press("escape", "c")
         await pilot.pause()
         options = app.screen.query_one("#checklist-items")
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        prompts = [prompt_text(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("[bold]doc" in p for p in prompts) and any("[/]" in p for p in prompts)
 
 
@@ -87,7 +99,7 @@ async def test_a_checklist_named_with_a_closing_tag_and_escapes_in_notes_starts_
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MainScreen) and "[/x]" in rendered_text(app.screen.query_one("#status-line"))
-        await pilot.press("c")
+        await pilot.press("escape", "c")
         await pilot.pause()
         options = app.screen.query_one("#checklist-items")
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
@@ -174,8 +186,9 @@ async def test_quit_without_saving_is_a_choice(small_dataset, tmp_path, monkeypa
 
 
 async def test_a_note_with_control_characters_is_edited_as_visible_escapes(small_dataset):
-    from hkqh_tui.ui.screens.dialogs import NoteEditor
     from textual.widgets import TextArea
+
+    from hkqh_tui.ui.screens.dialogs import NoteEditor
 
     store = ChecklistStore()
     store.add_services("我", [load_dataset(small_dataset).get("ehcv-test")])

@@ -34,7 +34,7 @@ def entry_ids(screen: PlanScreen) -> list[str]:
 async def test_p_opens_the_plan_with_parts_measures_and_their_availability(plan_app):
     app = plan_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p")
+        await pilot.press("f3")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PlanScreen)
@@ -69,7 +69,7 @@ async def test_f3_and_the_palette_command_open_it_too(plan_app):
 async def test_enter_on_a_measure_with_one_entry_opens_it(plan_app):
     app = plan_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "enter")
+        await pilot.press("f3", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen) and app.screen.service_id == "voucher-test"
         await pilot.press("escape")
@@ -79,7 +79,7 @@ async def test_enter_on_a_measure_with_one_entry_opens_it(plan_app):
 async def test_a_measure_with_several_entries_lists_them_to_choose(plan_app):
     app = plan_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "j")
+        await pilot.press("f3", "j")
         await pilot.pause()
         screen = app.screen
         assert entry_ids(screen) == ["ehcv-test", "voucher-test", "port-test"]
@@ -97,7 +97,7 @@ async def test_a_measure_with_several_entries_lists_them_to_choose(plan_app):
 async def test_a_measure_without_entry_says_so(plan_app):
     app = plan_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "j", "j")
+        await pilot.press("f3", "j", "j")
         await pilot.pause()
         screen = app.screen
         assert entry_ids(screen) == ["no-entry"]
@@ -114,7 +114,7 @@ async def test_one_line_per_row_in_small_terminals(plan_app, size):
     record["measures"][0]["title"] = {"zh-Hant": "很長的措施名稱" * 12, "en": "A very long measure title " * 8}
     app = plan_app(record)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("p")
+        await pilot.press("f3")
         await pilot.pause()
         measures = app.screen.query_one("#plan-measures", OptionList)
         assert measures.region.width <= size[0]
@@ -129,7 +129,7 @@ async def test_one_line_per_row_in_small_terminals(plan_app, size):
 async def test_language_switch_redraws_the_plan(plan_app):
     app = plan_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "ctrl+l")
+        await pilot.press("f3", "ctrl+l")
         await pilot.pause()
         assert measure_prompts(app.screen)[3] == "● 现已可用 长者医疗券"
 
@@ -140,7 +140,7 @@ async def test_markup_in_the_plan_file_is_shown_literally(plan_app):
     record["measures"][0]["known"] = {"zh-Hant": "[link=https://evil.example]點我[/link]", "en": "x"}
     app = plan_app(record)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p")
+        await pilot.press("f3")
         await pilot.pause()
         assert measure_prompts(app.screen)[1] == "◐ 未可使用 [bold red]不是樣式[/]"
         assert "[link=https://evil.example]點我[/link]" in rendered_text(app.screen.query_one("#plan-known"))
@@ -151,7 +151,7 @@ async def test_a_broken_plan_file_shows_its_problems_not_a_crash(plan_app):
     record["measures"][0]["part"] = "nowhere"
     app = plan_app(record)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p")
+        await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
         text = rendered_text(app.screen.query_one("#plan-error"))
@@ -163,7 +163,7 @@ async def test_a_broken_plan_file_shows_its_problems_not_a_crash(plan_app):
 async def test_a_plan_without_measures_says_so(plan_app):
     app = plan_app(plan_record(measures=[], not_named={"services": []}))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "enter", "j")
+        await pilot.press("f3", "enter", "j")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
         assert "未列出任何措施" in rendered_text(app.screen.query_one("#plan-known"))

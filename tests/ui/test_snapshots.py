@@ -1,7 +1,8 @@
-"""Pictures of the main screens at 80x24 and at small and wide sizes, in Traditional Chinese and English.
+"""Pictures of the screens at 120x35, 100x30, 80x24 and 60x20, in Traditional Chinese, Simplified Chinese and English.
 
 The app runs on the small fixed test dataset with isolated settings, so the pictures change only when the interface
-does. Update them with `pytest tests/ui/test_snapshots.py --snapshot-update` and review the diff.
+does. Every picture is taken once the screen has settled: no toast (notifications are cleared), no blinking cursor,
+nothing waiting on a timer. Update them with `pytest tests/ui/test_snapshots.py --snapshot-update` and review the diff.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from textual.widgets import Input
 
 from hkqh_tui.core.language import ui_text
 from hkqh_tui.ui.app import HkqhApp
+
+SIZES = {"120x35": (120, 35), "100x30": (100, 30), "80x24": (80, 24), "60x20": (60, 20)}
 
 
 @pytest.fixture(autouse=True)
@@ -31,42 +35,72 @@ def app_in(small_dataset, isolated_user_dirs):
     return build
 
 
-def test_main_80x24_traditional(snap_compare, app_in):
-    assert snap_compare(app_in("hant"), terminal_size=(80, 24))
+def keys(*presses: str):
+    """Press keys, then let the screen settle so the picture is the same on a fast or a loaded machine."""
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        for key in presses:
+            await pilot.press(key)
+            await pilot.pause()
+        await settle(pilot)
+
+    return run_before
 
 
-def test_main_80x24_english(snap_compare, app_in):
-    assert snap_compare(app_in("en"), terminal_size=(80, 24))
+async def settle(pilot) -> None:
+    app = pilot.app
+    await pilot.wait_for_scheduled_animations()
+    app.warm_up()  # the index is built now rather than on a timer that may fire during the picture
+    app.clear_notifications()
+    for screen in app.screen_stack:
+        for search in screen.query(Input):
+            search.cursor_blink = False
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
 
 
-def test_main_small_60x20_traditional(snap_compare, app_in):
-    assert snap_compare(app_in("hant"), terminal_size=(60, 20))
+@pytest.mark.parametrize("size", SIZES)
+def test_main_traditional(snap_compare, app_in, size):
+    assert snap_compare(app_in("hant"), terminal_size=SIZES[size], run_before=keys())
+
+
+@pytest.mark.parametrize("size", ["80x24", "60x20"])
+def test_main_english(snap_compare, app_in, size):
+    assert snap_compare(app_in("en"), terminal_size=SIZES[size], run_before=keys())
+
+
+def test_main_simplified_80x24(snap_compare, app_in):
+    assert snap_compare(app_in("hans"), terminal_size=SIZES["80x24"], run_before=keys())
 
 
 def test_search_typed_80x24_english(snap_compare, app_in):
-    async def type_query(pilot):
-        await pilot.press("slash", *"port")
-        pilot.app.screen.query_one("#search").cursor_blink = False
-        await pilot.pause()
-
-    assert snap_compare(app_in("en"), terminal_size=(80, 24), run_before=type_query)
+    assert snap_compare(app_in("en"), terminal_size=(80, 24), run_before=keys(*"port"))
 
 
 def test_detail_80x24_english(snap_compare, app_in):
-    assert snap_compare(app_in("en"), terminal_size=(80, 24), press=["j", "j", "enter"])
+    assert snap_compare(app_in("en"), terminal_size=(80, 24), run_before=keys("escape", "j", "j", "enter"))
 
 
 def test_detail_small_60x20_traditional(snap_compare, app_in):
-    assert snap_compare(app_in("hant"), terminal_size=(60, 20), press=["j", "j", "enter"])
+    assert snap_compare(app_in("hant"), terminal_size=(60, 20), run_before=keys("escape", "j", "j", "enter"))
 
 
 def test_wide_with_side_detail_traditional(snap_compare, app_in):
-    assert snap_compare(app_in("hant"), terminal_size=(120, 30), press=["j"])
+    assert snap_compare(app_in("hant"), terminal_size=(120, 30), run_before=keys("escape", "j"))
 
 
-def test_checklist_80x24_traditional(snap_compare, app_in):
-    assert snap_compare(app_in("hant"), terminal_size=(80, 24), press=["j", "j", "space", "c", "j", "space"])
+@pytest.mark.parametrize("size", ["80x24", "60x20"])
+def test_checklist_traditional(snap_compare, app_in, size):
+    presses = ("escape", "j", "j", "space", "c", "j", "space")
+    assert snap_compare(app_in("hant"), terminal_size=SIZES[size], run_before=keys(*presses))
 
 
-def test_help_80x24_english(snap_compare, app_in):
-    assert snap_compare(app_in("en"), terminal_size=(80, 24), press=["f1"])
+@pytest.mark.parametrize("script", ["en", "hans"])
+def test_help_80x24(snap_compare, app_in, script):
+    assert snap_compare(app_in(script), terminal_size=(80, 24), run_before=keys("f1"))
+
+
+def test_help_60x20_traditional(snap_compare, app_in):
+    assert snap_compare(app_in("hant"), terminal_size=(60, 20), run_before=keys("f1"))

@@ -10,6 +10,8 @@ from hkqh_tui.core.language.text import Text
 STATUSES: tuple[str, ...] = ("operating", "pilot", "planned", "announced")
 PLAN_MENTIONS: tuple[str, ...] = ("yes", "no", "unknown")
 FILTERS: tuple[str, ...] = ("category", "audience", "status")
+EVERYONE = "everyone"
+"""The audience of services open to anyone: such a service fits every audience filter."""
 PLACES: tuple[str, ...] = ("hk", "shenzhen", "gba")
 """Where a person lives: Hong Kong, Shenzhen (Qianhai included), elsewhere in the Mainland GBA cities."""
 ACTIVITIES: tuple[str, ...] = ("work", "study", "business", "profession")
@@ -106,7 +108,7 @@ class Service:
         """True when the service passes every filter given (None means any)."""
         return (
             (category is None or self.category == category)
-            and (audience is None or audience in self.audiences)
+            and (audience is None or audience in self.audiences or EVERYONE in self.audiences)
             and (status is None or self.status == status)
         )
 

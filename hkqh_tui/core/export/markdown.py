@@ -1,74 +1,111 @@
-"""A checklist as GitHub-flavoured Markdown, to print or share, in the script the person chose.
+"""A checklist as GitHub-flavoured Markdown, to read on a phone, print or share, in the script the person chose.
 
-Layout: a title with the checklist's name; the export date, dataset version and progress; one section per service
-(status, summary, ``- [ ]`` / ``- [x]`` task items for documents and steps, the person's note, contacts, sources as
-links with dates); then the combined list of documents, each once with the services that need it.
+Layout (see :mod:`hkqh_tui.core.export.content`): a title with the checklist's name; the export date, dataset
+version and progress; every document to prepare, each once, as ``- [ ]`` / ``- [x]`` task items; then one section
+per service with its status, last-verified date, summary, why it is here, eligibility, steps to tick, costs,
+contacts, the person's note and one short source line (one link per service, so the raw text stays readable).
 
-Every text from the dataset or the person goes through :func:`escape_markdown` (or :func:`note_block` for notes), so
-it can never open a heading, list, link, table, code span or fence, HTML tag or math, and a line break in a note stays
-inside the note.
+Every text from the dataset or the person goes through :func:`escape_markdown` (or :func:`note_block` for notes):
+it can never open a heading, list, link, table, code span or fence, HTML tag or math, and a line break in a note
+stays inside the note. Escaping is done only where Markdown would otherwise misread the text, so the raw file reads
+cleanly (``HK$2,000``, ``C#``, ``snake_case`` stay as they are).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from urllib.parse import quote
 
 from hkqh_tui.core.checklists.model import Checklist
-from hkqh_tui.core.checklists.view import ChecklistView, EntryView
-from hkqh_tui.core.language.display import show, show_plain
-from hkqh_tui.core.dataset.model import Contact, Dataset, Source
+from hkqh_tui.core.dataset.model import Dataset
+from hkqh_tui.core.export.content import ExportContent, Reasons, ServiceBlock, Task, build_content, clean, colon
 from hkqh_tui.core.language.text import Script
-from hkqh_tui.core.language.ui_text import heading, verified_label
+from hkqh_tui.core.language.ui_text import heading, stale_warning
 
-# Characters that start Markdown syntax anywhere in a line (CommonMark + GFM tables, strikethrough, GitHub math).
-_INLINE_SPECIAL = set("\\`*_[]<>&|~#$")
-# Line starts that open a block: bullet lists, setext underlines, thematic breaks, ordered lists ("1." / "1)").
-_BLOCK_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
+_ALWAYS = set("\\`*[]<")
+"""Characters escaped wherever they are: each can start a code span, emphasis, link or HTML in any position."""
+_ENTITY = re.compile(r"&(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])( |$)")
 _URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 _URL_SAFE = "/:?#[]@!$&'*+,;=%-._~"
 SEPARATOR = " · "
 
 
-def _drop_controls(text: str) -> str:
-    """Control characters (NUL, escape, ...) removed; tabs become spaces; line breaks kept as ``\\n``; a lone
-    surrogate (not valid Unicode) becomes U+FFFD."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return "".join(
-        "\ufffd" if category == "Cs" else c
-        for c, category in ((c, unicodedata.category(c)) for c in text)
-        if c == "\n" or category != "Cc"
-    )
+def escape_markdown(text: str, *, pairs_in: str | None = None) -> str:
+    """``text`` as one line of Markdown that renders as exactly this text, with no Markdown structure, wherever it
+    is put (a paragraph, a heading, a list or task item, a block quote).
 
-
-def escape_markdown(text: str) -> str:
-    """``text`` as one line of Markdown that renders as exactly this text, with no Markdown structure.
-
-    Line breaks and runs of spaces become one space; leading spaces (indented code) are dropped.
+    Line breaks and runs of spaces become one space; leading spaces (indented code) are dropped. ``pairs_in`` is
+    the whole paragraph the line belongs to, when it has several lines (``$`` and ``~`` pair up across them).
     """
-    line = " ".join(_drop_controls(text).split())
-    escaped = "".join("\\" + c if c in _INLINE_SPECIAL else c for c in line)
-    match = _BLOCK_START.match(escaped)
-    if match:
-        if match.group(1):
-            escaped = "\\" + escaped
+    line = " ".join(clean(text).split())
+    if not line:
+        return ""
+    paragraph = line if pairs_in is None else pairs_in
+    could_be_math = paragraph.count("$") >= 2  # $...$ could be math (HK$2,000 alone is left as it is)
+    several_tildes = paragraph.count("~") >= 2  # ~x~ strikes through, ~~~ opens a fence
+    table_delimiter = "|" in line and "-" in line and set(line) <= set("|-: ")
+    out = []
+    for index, char in enumerate(line):
+        before = line[index - 1] if index else ""
+        after = line[index + 1] if index + 1 < len(line) else ""
+        if (
+            char in _ALWAYS
+            or (char == "_" and not (before.isalnum() and after.isalnum()))
+            or (char == "&" and _ENTITY.match(line, index))
+            or (char == "$" and could_be_math)
+            or (char == "~" and several_tildes)
+            or (char == "|" and table_delimiter)
+            or (char == "#" and _closes_heading(line, index))
+        ):
+            out.append("\\" + char)
         else:
-            digits = match.group(2)
-            escaped = digits + "\\" + escaped[len(digits) :]
-    return escaped
+            out.append(char)
+    return _escape_block_start("".join(out))
+
+
+def _closes_heading(line: str, index: int) -> bool:
+    """True for a ``#`` that starts the line's run of ``#`` (an ATX heading) or ends it after a space (a heading's
+    closing sequence, which Markdown would drop)."""
+    start = index
+    while start > 0 and line[start - 1] == "#":
+        start -= 1
+    end = index
+    while end < len(line) and line[end] == "#":
+        end += 1
+    if start == 0 and (end == len(line) or line[end] == " "):
+        return True
+    return end == len(line) and start > 0 and line[start - 1] == " "
+
+
+def _escape_block_start(line: str) -> str:
+    first = line[0]
+    if first in "-+" and (len(line) == 1 or line[1] == " " or set(line) <= {"-", " "}):
+        return "\\" + line  # a list item, a thematic break or a setext underline
+    if first == "=" and set(line) <= {"=", " "}:
+        return "\\" + line  # a setext underline
+    if first == ">":
+        return "\\" + line  # a block quote
+    ordered = _ORDERED.match(line)
+    if ordered:
+        digits = ordered.group(1)
+        return digits + "\\" + line[len(digits):]
+    return line
 
 
 def note_block(note: str) -> list[str]:
     """A person's note as block-quote lines: its line breaks kept (hard breaks), blank lines as paragraph breaks."""
-    paragraphs: list[list[str]] = [[]]
-    for raw_line in _drop_controls(note).split("\n"):
-        line = escape_markdown(raw_line)
-        if line:
-            paragraphs[-1].append(line)
-        elif paragraphs[-1]:
-            paragraphs.append([])
+    raw: list[list[str]] = [[]]
+    for raw_line in clean(note).split("\n"):
+        if raw_line.strip():
+            raw[-1].append(raw_line)
+        elif raw[-1]:
+            raw.append([])
+    paragraphs = []
+    for raw_paragraph in (p for p in raw if p):
+        whole = "\n".join(raw_paragraph)
+        paragraphs.append([escape_markdown(line, pairs_in=whole) for line in raw_paragraph])
     lines: list[str] = []
     for paragraph in (p for p in paragraphs if p):
         if lines:
@@ -87,105 +124,79 @@ def link(text: str, url: str) -> str:
     return f"[{label}]({quote(url, safe=_URL_SAFE)})"
 
 
-def _colon(script: Script) -> str:
-    return ": " if script == "en" else "："
+def _task(task: Task) -> str:
+    line = f"- [{'x' if task.ticked else ' '}] {escape_markdown(task.text) or '—'}"
+    if task.detail:
+        line += f" — {escape_markdown(task.detail)}"
+    return line
 
 
-def _list_separator(script: Script) -> str:
-    return ", " if script == "en" else "、"
+def _subsection(title: str, body: list[str]) -> list[str]:
+    return ["", f"### {escape_markdown(title)}", "", *body] if body else []
 
 
-def _labelled(key: str, value: str, script: Script) -> str:
-    return f"{escape_markdown(heading(key, script))}{_colon(script)}{value}"
+def _bullets(items: tuple[str, ...]) -> list[str]:
+    return [f"- {escape_markdown(item) or '—'}" for item in items]
 
 
-def _contact_lines(contact: Contact, script: Script) -> list[str]:
-    lines = [f"- {escape_markdown(show(contact.name, script))}"]
-    if contact.address is not None:
-        lines.append("  - " + _labelled("address", escape_markdown(show(contact.address, script)), script))
-    if contact.hours is not None:
-        lines.append("  - " + _labelled("hours", escape_markdown(show(contact.hours, script)), script))
-    if contact.phone:
-        lines.append("  - " + _labelled("phone", escape_markdown(contact.phone), script))
-    if contact.website:
-        lines.append("  - " + _labelled("website", link(contact.website, contact.website), script))
-    return lines
-
-
-def _source_line(source: Source, script: Script) -> str:
-    kind = heading("official" if source.official else "unofficial", script)
-    # The title is cited as published; the publisher's name is shown in the reader's script.
-    parts = (show_plain(source.publisher, script), source.date_label(), kind)
-    details = SEPARATOR.join(escape_markdown(part) for part in parts if part)
-    return f"- {link(source.title, source.url)} — {details}"
-
-
-def _task(ticked: bool, text: str) -> str:
-    return f"- [{'x' if ticked else ' '}] {text or '—'}"
-
-
-def _section(title: str, body: list[str]) -> list[str]:
-    return ["", f"### {escape_markdown(title)}", "", *body]
-
-
-def _service_section(view: EntryView, dataset: Dataset, script: Script, today: date) -> list[str]:
-    lines = ["", f"## {escape_markdown(view.title(script))}", ""]
-    service = view.service
-    if service is None:
-        lines.append("⚠ " + escape_markdown(heading("no_longer_listed", script)))
+def _service_section(number: int, block: ServiceBlock, content: ExportContent) -> list[str]:
+    script = content.script
+    lines = ["", f"## {number}. {escape_markdown(block.title)}", ""]
+    if not block.listed:
+        lines.append("⚠ " + escape_markdown(content.label("no_longer_listed")))
         lines.append("")
-        lines.append(_labelled("service_id", escape_markdown(view.service_id), script))
+        lines.append(escape_markdown(content.labelled("service_id", block.service_id)))
     else:
-        status = show(dataset.vocabularies.statuses.label(service.status), script)
-        meta = [_labelled("status", escape_markdown(status), script)]
-        if view.progress.total:
-            meta.append(_labelled("progress", str(view.progress), script))
-        meta.append(escape_markdown(verified_label(service.last_verified, script, today)))
-        lines.append(SEPARATOR.join(meta))
-        lines.append("")
-        lines.append(escape_markdown(show(service.summary, script)))
-        for kind in ("documents", "steps"):
-            items = view.items_of(kind)
-            if items:
-                tasks = [_task(item.ticked, escape_markdown(show(item.text, script))) for item in items]
-                lines.extend(_section(heading(kind, script), tasks))
-    if view.entry.note.strip():
-        lines.extend(_section(heading("note", script), note_block(view.entry.note)))
-    if service is not None and service.contacts:
-        body = [line for contact in service.contacts for line in _contact_lines(contact, script)]
-        lines.extend(_section(heading("contacts", script), body))
-    if service is not None and service.sources:
-        lines.extend(_section(heading("sources", script), [_source_line(s, script) for s in service.sources]))
+        meta = SEPARATOR.join(escape_markdown(part) for part in block.meta)
+        if block.stale:
+            meta += "  ⚠ " + escape_markdown(stale_warning(script))
+        lines.append(meta)
+        if block.summary:
+            lines.extend(["", escape_markdown(block.summary)])
+    lines.extend(_subsection(content.label("why_here"), _bullets(block.reasons)))
+    lines.extend(_subsection(content.label("eligibility"), _bullets(block.eligibility)))
+    if block.documents:
+        lines.extend(["", escape_markdown(heading("documents_in_list", script).format(count=block.documents))])
+    lines.extend(_subsection(content.label("steps"), [_task(step) for step in block.steps]))
+    lines.extend(_subsection(content.label("costs"), _bullets(block.costs)))
+    contact_lines = []
+    for contact in block.contacts:
+        parts = [escape_markdown(contact.name)]
+        parts += [escape_markdown(f"{label}{colon(script)}{value}") for label, value in contact.details]
+        if contact.website:
+            parts.append(link(content.label("website"), contact.website))
+        contact_lines.append("- " + SEPARATOR.join(parts))
+    lines.extend(_subsection(content.label("contacts"), contact_lines))
+    if block.note:
+        lines.extend(_subsection(content.label("note"), note_block(block.note)))
+    if block.source is not None:
+        source = block.source
+        text = f"{escape_markdown(content.label('source'))}{colon(script)}{link(source.label, source.url)}"
+        text += f" ({escape_markdown(source.kind)})" if script == "en" else f"（{escape_markdown(source.kind)}）"
+        if source.more:
+            more = heading("source_more", script).format(count=source.more, id=block.service_id)
+            text += SEPARATOR + escape_markdown(more)
+        lines.extend(["", text])
     return lines
 
 
-def checklist_to_markdown(checklist: Checklist, dataset: Dataset, script: Script, *, today: date | None = None) -> str:
-    """The whole checklist as a GitHub-flavoured Markdown document (ends with a newline)."""
-    view = ChecklistView.build(checklist, dataset)
-    today = today or date.today()
-    exported = today.isoformat()
-    lines = [
-        f"# {escape_markdown(heading('checklist', script))}{_colon(script)}{escape_markdown(checklist.name)}",
-        "",
-        SEPARATOR.join(
-            [
-                _labelled("exported", exported, script),
-                _labelled("dataset_version", escape_markdown(dataset.version), script),
-                _labelled("progress", str(view.progress), script),
-            ]
-        ),
-    ]
-    if not view.entries:
-        lines.extend(["", escape_markdown(heading("empty_checklist", script))])
-    for entry_view in view.entries:
-        lines.extend(_service_section(entry_view, dataset, script, today))
-    documents = view.combined_documents()
-    if documents:
-        lines.extend(["", f"## {escape_markdown(heading('combined_documents', script))}", ""])
-        for document in documents:
-            titles = _list_separator(script).join(show(s.title, script) for s in document.services)
-            needed = f"{heading('needed_by', script)}{_colon(script)}{titles}"
-            text = f"{escape_markdown(show(document.text, script))} — {escape_markdown(needed)}"
-            lines.append(_task(document.done, text))
-    return "\n".join(lines) + "\n"
+def checklist_to_markdown(checklist: Checklist, dataset: Dataset, script: Script, *, today: date | None = None,
+                          reasons: Reasons | None = None) -> str:
+    """The whole checklist as a GitHub-flavoured Markdown document (ends with a newline).
 
+    ``reasons`` (service id -> why it fits this person) are printed under each service when given.
+    """
+    content = build_content(checklist, dataset, script, today=today, reasons=reasons)
+    lines = [
+        f"# {escape_markdown(content.labelled('checklist', content.name))}",
+        "",
+        SEPARATOR.join(escape_markdown(part) for part in content.meta),
+        "",
+        escape_markdown(content.intro),
+    ]
+    if content.documents:
+        lines.extend(["", f"## {escape_markdown(content.label('combined_documents'))}", ""])
+        lines.extend(_task(document) for document in content.documents)
+    for number, block in enumerate(content.services, 1):
+        lines.extend(_service_section(number, block, content))
+    return "\n".join(lines) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,18 +30,22 @@ class Row:
     item: ChecklistItem | None = None
 
 
-def _item_line(item: ChecklistItem, script: Script) -> RichText:
-    box = "[x]" if item.ticked else "[ ]"
+def _item_line(item: ChecklistItem, script: Script) -> Table:
+    """A tick box with the item beside it; a long item wraps under its own text, not under the box."""
+    box = RichText(f"    {'[x]' if item.ticked else '[ ]'} ", style="bold green" if item.ticked else "")
     label = tr("checklist_documents" if item.kind == "documents" else "checklist_steps", script)
-    line = RichText(f"    {box} ", style="bold green" if item.ticked else "")
-    line.append(f"{label}: ", style="dim")
-    line.append(visible(show(item.text, script)), style="dim strike" if item.ticked else "")
-    return line
+    text = RichText(f"{label}{': ' if script == 'en' else '：'}", style="dim")
+    text.append(visible(show(item.text, script)), style="dim strike" if item.ticked else "")
+    grid = Table.grid(expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row(box, text)
+    return grid
 
 
-def checklist_rows(view: ChecklistView, script: Script) -> list[tuple[Row, RichText]]:
+def checklist_rows(view: ChecklistView, script: Script) -> list[tuple[Row, RichText | Table]]:
     """Every line of the checklist screen: a header per service, its items, then its note."""
-    rows: list[tuple[Row, RichText]] = []
+    rows: list[tuple[Row, RichText | Table]] = []
     for entry in view.entries:
         rows.append((Row("service", entry.service_id), _header_line(entry, script)))
         if not entry.in_dataset:
@@ -66,7 +71,7 @@ def _header_line(entry: EntryView, script: Script) -> RichText:
 
 def _note_line(entry: EntryView, script: Script) -> RichText:
     note = entry.entry.note.strip()
-    line = RichText(f"    ✎ {tr('checklist_note', script)}: ", style="dim")
+    line = RichText(f"    ✎ {tr('checklist_note', script)}{': ' if script == 'en' else '：'}", style="dim")
     if note:
         first, _, rest = note.partition("\n")
         line.append(visible(first) + (" …" if rest else ""), style="italic")
@@ -85,6 +90,7 @@ class ChecklistScreen(Screen):
         Binding("d,delete", "remove", "Remove", id="remove_service"),
         Binding("n", "new_checklist", "New", id="new_checklist"),
         Binding("s", "switch_checklist", "Switch", id="switch_checklist"),
+        Binding("D", "delete_checklist", "Delete checklist", show=False, id="delete_checklist"),
         Binding("a", "toggle_documents", "All documents", id="combined_documents"),
         Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
         Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
@@ -194,6 +200,9 @@ class ChecklistScreen(Screen):
 
     def action_switch_checklist(self) -> None:
         self.app.ask_switch_checklist()
+
+    def action_delete_checklist(self) -> None:
+        self.app.confirm_delete_checklist()
 
     def action_toggle_documents(self) -> None:
         self.showing_documents = not self.showing_documents

@@ -36,3 +36,6 @@ class DatasetErrorScreen(Screen):
         with VerticalScroll(id="dataset-error"):
             yield Static(text)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.take_keys()

@@ -15,8 +15,7 @@ class DetailScreen(Screen):
     """Read one service; escape goes back to the results."""
 
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
-        Binding("q", "back", "Back", show=False),
+        Binding("escape,q", "back", "Back", id="back"),
         Binding("o", "links", "Links", id="links"),
         Binding("space", "toggle_mark", "Mark", id="toggle_mark"),
         Binding("j", "scroll_down", "Down", show=False, id="cursor_down"),

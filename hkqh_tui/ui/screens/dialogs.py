@@ -100,8 +100,8 @@ class PickDialog(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("j", "down", "Down", show=False),
-        Binding("k", "up", "Up", show=False),
+        Binding("j", "down", "Down", show=False, id="cursor_down"),
+        Binding("k", "up", "Up", show=False, id="cursor_up"),
     ]
 
     def __init__(self, title: str, choices: list[tuple[str, str]], hint: str, current: str | None = None) -> None:

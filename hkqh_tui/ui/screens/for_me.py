@@ -304,8 +304,8 @@ class ForMeScreen(UsesHkqhApp, Screen):
 
 
 _WORDS.update({
-    "offer": ("新功能：按 m 回答幾條簡單問題，即可看到適合你的服務及原因。",
-              "New: press m, answer a few short questions, and see the services that fit you, and why."),
+    "offer": ("新功能：按 F4 回答幾條簡單問題，即可看到適合你的服務及原因。",
+              "New: press F4, answer a few short questions, and see the services that fit you, and why."),
     "cleared": ("已清除你的資料。", "Your answers are forgotten."),
     "cmd_for_me": ("為你推薦：適合你的服務", "For me: services that fit my situation"),
     "cmd_for_me_help": ("按你的情況排列，附原因（m）", "Best first, with the reasons (m)"),

@@ -1,88 +1,130 @@
-"""The help screen: every key of the app, where it works, and its id for rebinding."""
+"""The help screen: every key of the app as people write it (F1, Ctrl+P, Space), grouped by screen, with the binding
+id (for rebinding) in a quiet last column.
+
+The list is built from the bindings the app's classes really declare, so a new screen's keys appear here without
+editing this file (a class says where it belongs with ``HELP_CONTEXT``).
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 from rich.table import Table
+from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from hkqh_tui.presentation.literal import literal
 from hkqh_tui.core.language.text import Script
-from hkqh_tui.ui.bindings import describe_key
+from hkqh_tui.ui.bindings import describe_keys
 from hkqh_tui.ui.strings import binding_words, tr
 
-_CONTEXT_NAMES = {
-    "app": ("全程", "Everywhere"),
-    "main": ("主畫面", "Main screen"),
-    "search": ("搜尋框", "Search box"),
-    "results": ("結果列表", "Results list"),
-    "detail": ("詳情", "Detail"),
-    "links": ("連結", "Links"),
-    "checklist": ("清單", "Checklists"),
-    "for_me": ("為你推薦", "For me"),
-    "questions": ("你的情況（問題）", "Your situation (questions)"),
+CONTEXT_ORDER = (
+    "app", "main", "search", "results", "detail", "links", "checklist", "plan", "for_me", "questions", "dialogs", "help",
+    "other",
+)
+"""Reading order of the help's groups; each has a ``context_<name>`` interface string."""
+
+_CONTEXT_OF_CLASS = {
+    "HkqhApp": "app",
+    "MainScreen": "main",
+    "SearchInput": "search",
+    "ResultsList": "results",
+    "DetailScreen": "detail",
+    "LinksScreen": "links",
+    "ChecklistScreen": "checklist",
+    "ConfirmDialog": "dialogs",
+    "TextPrompt": "dialogs",
+    "NoteEditor": "dialogs",
+    "PickDialog": "dialogs",
+    "HelpScreen": "help",
+    "PlanScreen": "plan",
+    "ForMeScreen": "for_me",
+    "ForMeList": "for_me",
+    "ForMeSearch": "for_me",
+    "ProfileScreen": "questions",
+    "ChoiceList": "questions",
+    "AgesInput": "questions",
 }
 
 
+def _ui_classes() -> list[type[DOMNode]]:
+    """Every class of the app's interface that declares its own key bindings."""
+    import hkqh_tui.ui as ui_package
+
+    for module in pkgutil.walk_packages(ui_package.__path__, ui_package.__name__ + "."):
+        importlib.import_module(module.name)
+    found: list[type[DOMNode]] = []
+    pending: list[type] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("hkqh_tui.ui") and cls.__dict__.get("BINDINGS") and cls not in found:
+            found.append(cls)
+    return found
+
+
+def context_of(cls: type) -> str:
+    """Where a class's keys work, as a help group name."""
+    context = getattr(cls, "HELP_CONTEXT", None) or _CONTEXT_OF_CLASS.get(cls.__name__, "other")
+    return context if context in CONTEXT_ORDER else "other"
+
+
 def binding_groups() -> list[tuple[str, list[Binding]]]:
-    """(context, bindings) for every place the app defines keys, in reading order."""
-    from hkqh_tui.ui.app import HkqhApp
-    from hkqh_tui.ui.screens.detail import DetailScreen
-    from hkqh_tui.ui.screens.links import LinksScreen
-    from hkqh_tui.ui.screens.main import MainScreen, SearchInput
-    from hkqh_tui.ui.widgets.results import ResultsList
-
-    groups = [
-        ("app", HkqhApp.BINDINGS),
-        ("main", MainScreen.BINDINGS),
-        ("search", SearchInput.BINDINGS),
-        ("results", ResultsList.BINDINGS),
-        ("detail", DetailScreen.BINDINGS),
-        ("links", LinksScreen.BINDINGS),
-    ]
-    try:
-        from hkqh_tui.ui.screens.checklist import ChecklistScreen
-
-        groups.append(("checklist", ChecklistScreen.BINDINGS))
-    except ImportError:
-        pass
-    from hkqh_tui.ui.screens.for_me import ForMeScreen
-    from hkqh_tui.ui.screens.profile import ChoiceList, ProfileScreen
-
-    groups += [("for_me", ForMeScreen.BINDINGS), ("questions", [*ChoiceList.BINDINGS, *ProfileScreen.BINDINGS])]
-    return [(name, [b for b in bindings if isinstance(b, Binding) and b.id]) for name, bindings in groups]
+    """(context, bindings) for every place the app defines keys, in reading order; a binding shown once per group."""
+    groups: dict[str, list[Binding]] = {name: [] for name in CONTEXT_ORDER}
+    seen: set[tuple[str, str | None, str]] = set()
+    for cls in sorted(_ui_classes(), key=lambda c: (CONTEXT_ORDER.index(context_of(c)), c.__module__, c.__name__)):
+        context = context_of(cls)
+        for binding in cls.BINDINGS:
+            if not isinstance(binding, Binding):
+                continue
+            mark = (context, binding.id, binding.key)
+            if mark not in seen:
+                seen.add(mark)
+                groups[context].append(binding)
+    return [(name, bindings) for name, bindings in groups.items() if bindings]
 
 
 def keys_for(binding: Binding, keymap: dict[str, str]) -> str:
-    """The keys a binding answers to, after the person's keymap."""
+    """The keys a binding answers to (after the person's keymap), as people write them: ``F1``, ``Ctrl+P``."""
     if binding.id and binding.id in keymap:
-        return keymap[binding.id]
-    return describe_key(binding)
+        return describe_keys(keymap[binding.id])
+    return describe_keys(binding.key)
 
 
 def help_table(script: Script, keymap: dict[str, str]) -> Table:
-    """A table of context, key, what it does and the binding id."""
+    """A table of key, what it does and the binding id, in groups by screen."""
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
-    en = script == "en"
-    table.add_column("Key" if en else "按鍵", no_wrap=True, style="bold cyan")
-    table.add_column("Does" if en else "功能", ratio=1)
-    table.add_column("id", style="dim", no_wrap=True)
-    for context, bindings in binding_groups():
-        zh, english = _CONTEXT_NAMES[context]
-        table.add_row("", f"[b underline]{english if en else zh}[/]", "")
+    table.add_column(tr("help_key", script), no_wrap=True, style="bold cyan")
+    table.add_column(tr("help_does", script), ratio=3, overflow="fold")
+    # The id is secondary: it gives way first on a narrow terminal.
+    table.add_column("id", style="dim", ratio=2, overflow="fold")
+    for index, (context, bindings) in enumerate(binding_groups()):
+        if index:
+            table.add_row("", "", "")
+        table.add_row(RichText(tr(f"context_{context}", script), style="bold underline"), "", "")
         for binding in bindings:
-            table.add_row(keys_for(binding, keymap), binding_words(binding.id, script, binding.description), binding.id)
+            table.add_row(
+                RichText(keys_for(binding, keymap)),
+                RichText(binding_words(binding.id or "", script, binding.description)),
+                RichText(binding.id or ""),
+            )
     return table
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists every key; escape, q, ? or F1 closes it and focus returns where it was."""
+    """Lists every key; Esc, q, ? or F1 closes it and focus returns where it was."""
 
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss_screen", "Back", id="back"),
+        Binding("j,down", "scroll_down", "Down", show=False, id="cursor_down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="cursor_up"),
     ]
 
     def __init__(self, script: Script, keymap: dict[str, str], settings_path: str) -> None:
@@ -93,11 +135,17 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
-            yield Static(f"[b]{tr('help_title', self.script)}[/]", classes="dialog-title")
-            yield Static(tr("help_intro", self.script))
-            yield Static(help_table(self.script, self.keymap))
+            yield Static(RichText(tr("help_title", self.script), style="bold"), classes="dialog-title")
+            yield Static(RichText(tr("help_intro", self.script)))
+            yield Static(help_table(self.script, self.keymap), id="help-table")
             yield Static(literal(tr("help_settings", self.script, path=self.settings_path)), classes="dialog-help")
-            yield Static(tr("help_close", self.script), classes="dialog-help")
+            yield Static(RichText(tr("help_close", self.script)), classes="dialog-help")
 
     def action_dismiss_screen(self) -> None:
         self.dismiss(None)
+
+    def action_scroll_down(self) -> None:
+        self.query_one("#help-dialog", VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#help-dialog", VerticalScroll).scroll_up()

@@ -38,8 +38,8 @@ class LinksScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "dismiss_screen", "Back", id="back"),
         Binding("y", "copy", "Copy", id="copy_link"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
     ]
 
     def __init__(self, links: list[tuple[str, str]], script: Script) -> None:

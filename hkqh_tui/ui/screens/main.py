@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text as RichText
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -24,10 +24,23 @@ WIDE_ENOUGH_FOR_SIDE_DETAIL = 110
 """Below this many columns the detail opens as its own screen."""
 
 
+HELP_KEYS_IN_EMPTY_SEARCH = ("?", "？")
+"""Typed into an empty search box these open the help (no search starts with a question mark); after text they
+are typed as usual."""
+
+
 class SearchInput(Input):
-    """The search box; escape leaves it for the results."""
+    """The search box; escape leaves it for the results, ``?`` in an empty box opens the help."""
 
     BINDINGS = [Binding("escape", "leave", "To results", id="leave_search")]
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character in HELP_KEYS_IN_EMPTY_SEARCH and not self.value:
+            event.stop()
+            event.prevent_default()
+            self.app.action_help()
+            return
+        await super()._on_key(event)
 
     def action_leave(self) -> None:
         self.screen.focus_results()
@@ -35,6 +48,9 @@ class SearchInput(Input):
 
 class MainScreen(Screen):
     """Type, see the right services, read one, mark it."""
+
+    AUTO_FOCUS = "#search"
+    HELP_CONTEXT = "main"
 
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="focus_search"),
@@ -71,7 +87,9 @@ class MainScreen(Screen):
         self.app.localize()
         self.update_layout(self.app.size.width)
         self.apply_script()
-        self.query_one(ResultsList).focus()
+        # The search box has the focus from the first frame, so typing at once searches (and nothing typed is lost).
+        self.set_focus(self.query_one("#search", Input))
+        self.app.take_keys()
         self.set_timer(0.2, self.app.warm_up)
 
     def on_resize(self, event) -> None:
@@ -81,7 +99,13 @@ class MainScreen(Screen):
         """Show the detail beside the results on wide terminals only."""
         wide = width >= WIDE_ENOUGH_FOR_SIDE_DETAIL
         self.set_class(wide, "-wide")
-        self.query_one("#side-detail").display = wide
+        side = self.query_one("#side-detail")
+        if not wide and self.focused is not None and (self.focused is side or side in self.focused.ancestors):
+            # The focused pane is about to be hidden: keep the keyboard alive on the results.
+            self.focus_results()
+            if self.focused is side:
+                self.set_focus(self.query_one("#search", Input))
+        side.display = wide
         if wide and self.query_one(ResultsList).rows:
             self.show_side_detail()
 

@@ -79,8 +79,7 @@ class PlanScreen(UsesHkqhApp, Screen):
     """
 
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
-        Binding("q", "back", "Back", show=False),
+        Binding("escape,q", "back", "Back", id="back"),
         Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
         Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
     ]

@@ -9,11 +9,19 @@ from textual.widgets import Select
 
 from hkqh_tui.presentation.literal import literal
 from hkqh_tui.core.language.display import show
-from hkqh_tui.core.dataset.model import FILTERS, Vocabularies, Vocabulary
+from hkqh_tui.core.dataset.model import EVERYONE, FILTERS, Vocabularies, Vocabulary
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.ui.strings import tr
 
 _PROMPTS = {"category": "all_categories", "audience": "all_audiences", "status": "all_statuses"}
+
+
+def filter_value_label(name: str, key: str, vocabulary: Vocabulary, script: Script) -> str:
+    """How a filter value reads in ``script``. The audience "everyone" says what choosing it does (only services
+    open to everyone), so it cannot be mistaken for "no audience filter"."""
+    if name == "audience" and key == EVERYONE:
+        return tr("audience_everyone_only", script)
+    return show(vocabulary.label(key), script)
 
 
 class FilterBar(Horizontal):
@@ -39,7 +47,7 @@ class FilterBar(Horizontal):
 
     def _options(self, name: str, script: Script) -> list[tuple[str, str]]:
         vocabulary = self._vocabulary(name)
-        return [(literal(show(vocabulary.label(key), script), multiline=False), key) for key in vocabulary.keys()]
+        return [(literal(filter_value_label(name, key, vocabulary, script), multiline=False), key) for key in vocabulary.keys()]
 
     def compose(self) -> ComposeResult:
         for name in FILTERS:

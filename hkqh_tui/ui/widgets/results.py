@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import overload
 
 from rich.cells import cell_len, get_character_cell_size
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text as RichText
 from textual.binding import Binding
 from textual.message import Message
@@ -20,6 +22,8 @@ from textual.widgets.option_list import Option
 from hkqh_tui.core.language.ui_text import STATUS_STYLES
 
 MARK = "✓"
+MIN_TITLE_CELLS_WITH_CATEGORY = 16
+"""The category column is shown only when the title keeps at least this many cells."""
 
 
 @dataclass(frozen=True)
@@ -95,10 +99,16 @@ def pad(text: str, width: int) -> str:
 
 
 def render_row(row: ResultRow, width: int, category_width: int, status_width: int) -> RichText:
-    """One results row laid out in ``width`` cells; columns stay aligned whatever the script."""
-    show_category = width >= 48
-    fixed = 2 + status_width + 1 + ((category_width + 1) if show_category else 0)
-    title_width = max(8, width - fixed)
+    """One results row laid out in exactly ``width`` cells (never more); columns stay aligned whatever the script.
+
+    The status is always shown whole; the category is dropped on narrow rows; the title takes what is left and is
+    cut with an ellipsis by cell width.
+    """
+    fixed = 2 + status_width + 1
+    show_category = width - fixed - (category_width + 1) >= MIN_TITLE_CELLS_WITH_CATEGORY
+    if show_category:
+        fixed += category_width + 1
+    title_width = max(1, width - fixed)
     text = RichText(no_wrap=True, overflow="crop")
     text.append(f"{MARK} " if row.marked else "  ", style="bold green")
     fitted, kept = fit(row.title, title_width)
@@ -111,7 +121,23 @@ def render_row(row: ResultRow, width: int, category_width: int, status_width: in
     if show_category:
         text.append(" " + pad(row.category, category_width), style="dim")
     text.append(" " + pad(row.status_label, status_width), style=STATUS_STYLES.get(row.status, ""))
+    text.truncate(width)
     return text
+
+
+class RowRenderable:
+    """A result row that lays itself out at the width it is given when drawn, so it always fits on one line."""
+
+    def __init__(self, row: ResultRow, category_width: int, status_width: int) -> None:
+        self.row = row
+        self.category_width = category_width
+        self.status_width = status_width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield render_row(self.row, options.max_width, self.category_width, self.status_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
 
 
 class ResultsList(OptionList):
@@ -148,8 +174,6 @@ class ResultsList(OptionList):
         previous = None if from_top else self.highlighted_service_id
         self.rows = rows
         self._column_widths = (category_width, status_width)
-        if not self.size.width:
-            return  # not laid out yet: the first resize draws the rows at the real width
         self._draw(previous)
 
     @property
@@ -165,9 +189,8 @@ class ResultsList(OptionList):
             self.highlighted = position
 
     def _options_for(self, rows: Sequence[ResultRow]) -> list[Option]:
-        width = max(20, self.scrollable_content_region.width or self.size.width or 80)
         category_width, status_width = self._column_widths
-        return [Option(render_row(row, width, category_width, status_width), id=row.service_id) for row in rows]
+        return [Option(RowRenderable(row, category_width, status_width), id=row.service_id) for row in rows]
 
     def build_through(self, up_to: int) -> None:
         """Build the options of the rows up to index ``up_to`` (and a window beyond) if they are not built yet."""
@@ -188,9 +211,6 @@ class ResultsList(OptionList):
     def action_page_down(self) -> None:
         self.build_through((self.highlighted or 0) + (self.size.height or 30))
         super().action_page_down()
-
-    def on_resize(self) -> None:
-        self._draw(self.highlighted_service_id)
 
     @property
     def highlighted_service_id(self) -> str | None:

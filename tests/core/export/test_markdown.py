@@ -112,42 +112,77 @@ def test_structure_in_traditional_chinese(dataset, checklist):
     tokens = MD.parse(markdown)
     assert headings(tokens) == [
         ("h1", "清單：阿媽 🏠"),
-        ("h2", "長者醫療券"),
-        ("h3", "所需文件"),
-        ("h3", "步驟"),
-        ("h3", "備註"),
-        ("h3", "聯絡"),
-        ("h3", "資料來源"),
-        ("h2", "深圳灣口岸"),
-        ("h3", "所需文件"),
-        ("h3", "資料來源"),
-        ("h2", "已停辦服務"),
-        ("h3", "備註"),
         ("h2", "所需文件總表"),
+        ("h2", "1. 長者醫療券"),
+        ("h3", "資格"),
+        ("h3", "步驟"),
+        ("h3", "聯絡"),
+        ("h3", "備註"),
+        ("h2", "2. 深圳灣口岸"),
+        ("h3", "資格"),
+        ("h2", "3. 已停辦服務"),
+        ("h3", "備註"),
     ]
     assert f"匯出日期：2026-11-24 · 資料集版本：{dataset.version} · 進度：3/5" in markdown
-    assert "狀態：運作中 · 進度：2/4 · 最後核實: 2026-11-24" in markdown
+    assert "狀態：運作中 · 最後核實：2026-11-24 · 進度：2/4" in markdown
     assert "此服務已不在資料集內" in markdown and "服務編號：retired" in markdown
     assert tasks(tokens) == [
-        (False, "香港身份證"),
-        (True, "回鄉證"),
-        (True, "登記"),
-        (False, "使用"),
-        (True, "回鄉證"),
-        # the combined list: each document once, with the services that need it
+        # every document once, first, with the services that need it
         (False, "香港身份證 — 用於：長者醫療券"),
         (True, "回鄉證 — 用於：長者醫療券、深圳灣口岸"),
+        (True, "登記"),
+        (False, "使用"),
     ]
+    assert markdown.count("回鄉證") == 1, "a document is listed once"
+    assert "所需文件：2 份，見上方「所需文件總表」" in markdown
+    # one short source line per service: the official source, with how many more there are
     assert links(tokens) == [
-        ("https://www.hku-szh.org/", "https://www.hku-szh.org/"),
-        ("Press release", "https://example.org/source"),
-        ("News [report] (2)", "https://news.example.com/a_%28b%29?q=1&r=2"),
-        ("Test source", "https://example.org/source"),
+        ("網站", "https://www.hku-szh.org/"),
+        ("HKSAR Government, 2025-08-18", "https://example.org/source"),
+        ("Test publisher, 2025-08-18", "https://example.org/source"),
     ]
-    assert "- [Press release](https://example.org/source) — HKSAR Government · 2025-08-18 · 官方" in markdown
-    assert "undated · 非官方" in markdown
-    assert "  - 電話：\\+86 755 8691 3388" in markdown
+    assert "資料來源：[HKSAR Government, 2025-08-18](https://example.org/source)（官方） · 另有 1 項來源：hkqh show svc-a" in markdown
+    assert "- 港大深圳醫院 · 地址：深圳市福田區海園一路1號 · 辦公時間：星期一至五 · 電話：+86 755 8691 3388 · [網站](https://www.hku-szh.org/)" in markdown
     assert markdown.endswith("\n") and not markdown.endswith("\n\n")
+
+
+def test_complete_for_the_person_who_receives_it(tmp_path):
+    records = [
+        service_record(
+            "voucher",
+            eligibility=[{"zh-Hant": "年滿65歲", "en": "Aged 65 or over"}],
+            costs=[{"zh-Hant": "每年2,000港元", "en": "HK$2,000 a year; balance capped at HK$8,000"},
+                   {"zh-Hant": "不適用於住院", "en": "Not for in-patient care"}],
+        )
+    ]
+    dataset = load_dataset(write_dataset(tmp_path / "data", records))
+    checklist = Checklist.new("Mum").with_service("voucher")
+    english = checklist_to_markdown(checklist, dataset, "en", today=TODAY)
+    for expected in ("### Eligibility", "- Aged 65 or over", "### Costs and amounts",
+                     "- HK$2,000 a year; balance capped at HK$8,000", "- Not for in-patient care", "Last verified: "):
+        assert expected in english.replace("HK\\$", "HK$")
+    assert "HK$2,000 a year;" not in english, "two $ that could pair up as math are escaped"
+    assert "\\#" not in english and "\\-" not in english and "\\_" not in english
+    tokens = MD.parse(english)
+    assert not any(t.type == "math_inline" for tok in tokens for t in (tok.children or []))
+
+
+def test_reasons_are_printed_under_their_service(dataset, checklist):
+    reasons = {"svc-a": [Text("你年滿65歲", "You are 65 or over")], "svc-b": []}
+    markdown = checklist_to_markdown(checklist, dataset, "en", today=TODAY, reasons=reasons)
+    section = markdown.split("## 1. Elderly voucher", 1)[1].split("## 2.", 1)[0]
+    assert "### Why this is here\n\n- You are 65 or over" in section
+    assert markdown.count("Why this is here") == 1
+    assert "Why this is here" not in checklist_to_markdown(checklist, dataset, "en", today=TODAY)
+
+
+def test_few_urls_inline(tmp_path):
+    sources = [{"title": f"Source {i}", "url": f"https://example.org/{i}", "publisher": "P", "date": "2025-01-01",
+                "official": i == 3} for i in range(6)]
+    dataset = load_dataset(write_dataset(tmp_path / "data", [service_record("many", sources=sources, contacts=[])]))
+    markdown = checklist_to_markdown(Checklist.new("x").with_service("many"), dataset, "en", today=TODAY)
+    assert markdown.count("https://") == 1 and "https://example.org/3" in markdown
+    assert "5 more sources: hkqh show many" in markdown
 
 
 def test_note_lines_are_kept(dataset, checklist):
@@ -160,15 +195,16 @@ def test_note_lines_are_kept(dataset, checklist):
 def test_english_and_simplified(dataset, checklist):
     english = checklist_to_markdown(checklist, dataset, "en", today=TODAY)
     assert [h for _, h in headings(MD.parse(english))][:4] == [
-        "Checklist: 阿媽 🏠", "Elderly voucher", "Documents to prepare", "Steps",
+        "Checklist: 阿媽 🏠", "All documents to prepare", "1. Elderly voucher", "Eligibility",
     ]
     assert "(True, 'Home Return Permit — Needed for: Elderly voucher, Shenzhen Bay Port')" in str(tasks(MD.parse(english)))
     assert "This service is no longer in the dataset" in english and "Retired service" in english
     simplified = checklist_to_markdown(checklist, dataset, "hans", today=TODAY)
     hans_headings = [h for _, h in headings(MD.parse(simplified))]
-    assert hans_headings[1:3] == ["长者医疗券", "所需文件"]
+    assert hans_headings[1:3] == ["所需材料汇总", "1. 长者医疗券"]
     assert hans_headings[0] == "清单：阿媽 🏠"  # the person's own name is kept as typed
     assert "深圳湾口岸" in simplified and "香港身份证" in simplified
+    assert "导出日期" in simplified and "汇出" not in simplified
 
 
 def test_empty_checklist(dataset):
@@ -200,9 +236,14 @@ HOSTILE_NOTES = [
 
 
 def note_section(tokens: list[Token]) -> list[Token]:
-    """The tokens between the note heading and the next heading."""
+    """The tokens between the note heading and the source line (or the next heading)."""
     start = next(i for i, t in enumerate(tokens) if t.type == "inline" and t.content == "備註") + 2
-    end = next(i for i in range(start, len(tokens)) if tokens[i].type == "heading_open")
+    for end in range(start, len(tokens)):
+        if tokens[end].type == "heading_open":
+            break
+        if tokens[end].type == "inline" and tokens[end].content.startswith("資料來源"):
+            end -= 1  # the source line's paragraph_open
+            break
     return tokens[start:end]
 
 
@@ -248,8 +289,8 @@ def test_hostile_notes_cannot_break_the_structure(dataset, note):
     markdown = checklist_to_markdown(checklist, dataset, "hant", today=TODAY)
     assert_note_is_plain_text(markdown, note)
     tokens = MD.parse(markdown)
-    assert [h for _, h in headings(tokens)] == ["清單：我", "深圳灣口岸", "所需文件", "備註", "資料來源", "所需文件總表"]
-    assert len(tasks(tokens)) == 2
+    assert [h for _, h in headings(tokens)] == ["清單：我", "所需文件總表", "1. 深圳灣口岸", "資格", "備註"]
+    assert len(tasks(tokens)) == 1
     assert [href for _, href in links(tokens)] == ["https://example.org/source"]
 
 
@@ -285,8 +326,22 @@ def test_escaped_text_renders_as_its_text_in_every_position(text):
 
 def test_escape_markdown_examples():
     assert escape_markdown("香港身份證（正本）") == "香港身份證（正本）"
-    assert escape_markdown("# 1. *x* [a](b) <i> | ` ~ $ & \\") == "\\# 1. \\*x\\* \\[a\\](b) \\<i\\> \\| \\` \\~ \\$ \\& \\\\"
+    # Only where Markdown would misread: no needless escapes in the raw text.
+    for plain in ("HK$2,000 a year", "C# and F#", "snake_case_name", "a | b", "1.5 萬", "#1 choice", "~2 小時",
+                  "A&B", "2+3=5", "100%", "a - b", "(x)", "問題?", "a > b", "https://www.gov.hk/a_b"):
+        assert escape_markdown(plain) == plain, plain
+    assert escape_markdown("# 標題") == "\\# 標題"
+    assert escape_markdown("標題 #") == "標題 \\#"
+    assert escape_markdown("*x* [a](b) <i> ` \\") == "\\*x\\* \\[a\\](b) \\<i> \\` \\\\"
+    assert escape_markdown("HK$2 to HK$8") == "HK\\$2 to HK\\$8"
+    assert escape_markdown("~~x~~") == "\\~\\~x\\~\\~"
+    assert escape_markdown("_em_") == "\\_em\\_"
+    assert escape_markdown("&amp; &#60;") == "\\&amp; \\&#60;"
+    assert escape_markdown("|---|---|") == "\\|---\\|---\\|"
     assert escape_markdown("- a") == "\\- a"
+    assert escape_markdown("---") == "\\---"
+    assert escape_markdown("===") == "\\==="
+    assert escape_markdown("> a") == "\\> a"
     assert escape_markdown("12. a") == "12\\. a"
     assert escape_markdown("3) a") == "3\\) a"
     assert escape_markdown("  two\nlines  ") == "two lines"
