@@ -12,20 +12,19 @@ from rich.table import Table
 
 from hkqh_tui.cli.context import CommandContext, CommandError
 from hkqh_tui.cli.data_commands import add_script_option, find_service
-from hkqh_tui.core.checklists.model import ChecklistNameError, normalize_name
 from hkqh_tui.core.checklists.json_format import checklist_to_json
+from hkqh_tui.core.checklists.model import ChecklistNameError, normalize_name
 from hkqh_tui.core.checklists.store import DEFAULT_CHECKLIST_NAME, ChecklistStore, Notice, UpdateResult
 from hkqh_tui.core.checklists.view import ChecklistView, EntryView
-from hkqh_tui.core.language.display import show
-from hkqh_tui.core.export.file import ExportFileError, ExportFileExists, write_export
-from hkqh_tui.core.export.markdown import checklist_to_markdown
 from hkqh_tui.core.dataset.loading import chosen_data_path, read_dataset
-from hkqh_tui.core.storage.paths import cache_dir, checklists_dir, settings_file
+from hkqh_tui.core.export.file import ExportFileError, ExportFileExists, terminal_safe_markdown, write_export
+from hkqh_tui.core.export.markdown import checklist_to_markdown
+from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import heading
-from hkqh_tui.core.export.file import terminal_safe_markdown
-from hkqh_tui.presentation.literal import literal, markup_safe as escape
-
+from hkqh_tui.core.storage.paths import cache_dir, checklists_dir, settings_file
+from hkqh_tui.presentation.literal import literal
+from hkqh_tui.presentation.literal import markup_safe as escape
 
 
 def _store() -> ChecklistStore:
@@ -255,12 +254,19 @@ def run_export(args: argparse.Namespace, context: CommandContext) -> int:
     loaded = store.load(name)
     _print_notices(context, loaded.notices)
     export_format = args.format or ("html" if str(args.output or "").lower().endswith((".html", ".htm")) else "markdown")
+    from hkqh_tui.core.profile.export import checklist_reasons
+    from hkqh_tui.core.profile.storage import saved_profile
+
+    profile, profile_notices = saved_profile()
+    for notice in profile_notices:
+        context.err.print(literal(f"hkqh: warning: {notice}"), soft_wrap=True)
+    reasons = checklist_reasons(loaded.checklist, context.dataset, profile)
     if export_format == "html":
         from hkqh_tui.core.export.html import checklist_to_html
 
-        markdown = checklist_to_html(loaded.checklist, context.dataset, args.script)
+        markdown = checklist_to_html(loaded.checklist, context.dataset, args.script, reasons=reasons)
     else:
-        markdown = checklist_to_markdown(loaded.checklist, context.dataset, args.script)
+        markdown = checklist_to_markdown(loaded.checklist, context.dataset, args.script, reasons=reasons)
     if args.output in (None, "-"):
         sys.stdout.write(terminal_safe_markdown(markdown))
         sys.stdout.flush()

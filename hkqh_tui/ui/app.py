@@ -12,20 +12,19 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
-from hkqh_tui.core.language.visible import visible
-from hkqh_tui.presentation.literal import markup_safe
 from hkqh_tui.core.checklists.model import Checklist, ChecklistNameError, normalize_name
 from hkqh_tui.core.checklists.store import ChecklistStore
 from hkqh_tui.core.checklists.view import ChecklistView
-from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.loading import read_dataset
 from hkqh_tui.core.dataset.model import FILTERS, Dataset
-from hkqh_tui.core.storage.paths import settings_file
-from hkqh_tui.core.storage.settings import SettingsSaveError, load_settings, save_settings
+from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import SCRIPTS, Script
 from hkqh_tui.core.language.ui_text import pick
-from hkqh_tui.ui.bindings import localize_bindings
-from hkqh_tui.ui.bindings import describe_keys
+from hkqh_tui.core.language.visible import visible
+from hkqh_tui.core.storage.paths import settings_file
+from hkqh_tui.core.storage.settings import SettingsSaveError, load_settings, save_settings
+from hkqh_tui.presentation.literal import markup_safe
+from hkqh_tui.ui.bindings import describe_keys, localize_bindings
 from hkqh_tui.ui.strings import tr
 from hkqh_tui.ui.widgets.filter_bar import filter_value_label
 
@@ -388,14 +387,22 @@ class HkqhApp(App):
         self.action_export(".html")
 
     def export_text(self, path: Path) -> str:
-        """The current checklist as the file ``path`` asks for: HTML for ``.html``/``.htm``, else Markdown."""
+        """The current checklist as the file ``path`` asks for: HTML for ``.html``/``.htm``, else Markdown.
+
+        With "For me" answers, each service says why it is there.
+        """
+        from hkqh_tui.core.profile.export import checklist_reasons
+
+        dataset = self.dataset
+        assert dataset is not None
+        reasons = checklist_reasons(self.checklist, dataset, self.profile)
         if path.suffix.lower() in (".html", ".htm"):
             from hkqh_tui.core.export.html import checklist_to_html
 
-            return checklist_to_html(self.checklist, self.dataset, self.script)
+            return checklist_to_html(self.checklist, dataset, self.script, reasons=reasons)
         from hkqh_tui.core.export.markdown import checklist_to_markdown
 
-        return checklist_to_markdown(self.checklist, self.dataset, self.script)
+        return checklist_to_markdown(self.checklist, dataset, self.script, reasons=reasons)
 
     def _export_to(self, path: Path, *, overwrite: bool) -> None:
         from hkqh_tui.core.export.file import ExportFileError, ExportFileExists, write_export

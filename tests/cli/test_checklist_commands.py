@@ -14,8 +14,8 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from hkqh_tui.cli import main
-from hkqh_tui.core.storage import atomic
 from hkqh_tui.core.checklists.store import DEFAULT_CHECKLIST_NAME, ChecklistStore
+from hkqh_tui.core.storage import atomic
 from hkqh_tui.core.storage.paths import cache_dir, checklists_dir, settings_file
 from tests.factories import default_records, write_dataset
 
@@ -256,3 +256,22 @@ def test_help_lists_the_commands():
     sub = hkqh("checklist", "--help").stdout
     for command in ("add", "remove", "show", "list"):
         assert command in sub
+
+
+def test_export_says_why_each_service_is_there_for_the_saved_profile():
+    """Against the bundled data: a retiree's export of the voucher says it fits because of the age."""
+    def hkqh(*args):
+        return main(list(args))
+
+    assert hkqh("profile", "set", "--age", "65-69", "--lives-in", "hk") == 0
+    assert hkqh("checklist", "add", "ehcv-gba-pilot", "--to", "阿媽") == 0
+    for fmt in ("markdown", "html"):
+        import contextlib
+        from io import StringIO
+
+        out = StringIO()
+        with contextlib.redirect_stdout(out):
+            assert hkqh("export", "阿媽", "--script", "en", "--format", fmt) == 0
+        text = out.getvalue()
+        assert "Why this is here" in text, fmt
+        assert "65 or over" in text, fmt
