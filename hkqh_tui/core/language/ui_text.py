@@ -26,6 +26,7 @@ _HEADINGS: dict[str, tuple[str, str]] = {
     "aliases": ("別名", "Also searched as"),
     "last_verified": ("最後核實", "Last verified"),
     "score": ("分數", "Score"),
+    "related": ("相關", "related"),
     "note": ("備註", "Note"),
     "combined_documents": ("所需文件總表", "All documents to prepare"),
     "needed_by": ("用於", "Needed for"),

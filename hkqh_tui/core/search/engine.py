@@ -20,17 +20,37 @@ from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import Dataset, Service
 from hkqh_tui.core.search.highlight import Needles, highlight_spans
 from hkqh_tui.core.search.index import Field, SearchCorpus
-from hkqh_tui.core.search.match import MatchKind, MatchTier, TermHit, TermMatches, inverse_frequency, match_term
-from hkqh_tui.core.search.query import ParsedQuery, parse_query
+from hkqh_tui.core.search.match import (
+    MatchKind,
+    MatchTier,
+    TermHit,
+    TermMatches,
+    inverse_frequency,
+    match_exactly,
+    match_romanised,
+    match_term,
+)
+from hkqh_tui.core.search.query import ParsedQuery, QueryTerm, parse_query
 from hkqh_tui.core.language.text import Script
 
-__all__ = ["MatchTier", "SearchIndex", "SearchResult", "highlight_spans"]
+__all__ = ["STRONG", "WEAK", "MatchTier", "SearchIndex", "SearchResult", "highlight_spans"]
 
 MIN_PARTIAL_COVERAGE = 0.5
 """A service that has only part of the query is listed when it has at least this (weighted) share of it."""
 
 TITLE_SHARE_WEIGHT = 0.15
 """Added, in proportion, when the query covers much of a title: "Shenzhen Bay" is more the port than the buses to it."""
+
+STRONG_COVERAGE = 0.8
+"""A result that has only part of the query is still a strong answer when it has this (weighted) share of it and
+found some of it in a title, alias or summary; below that it is weak ("related"). So is one found only in
+eligibility, documents or steps."""
+
+AUDIENCE_BONUS = 0.12
+"""Added within the tier when the query says who is asking (阿媽, kids) and the service is for them."""
+
+STRONG = "strong"
+WEAK = "weak"
 
 MAX_WITHIN = 1.35
 """About the most a result can collect within its tier (field, kind, extra-field and title-share bonuses)."""
@@ -49,6 +69,8 @@ class SearchResult:
     reason: str
     """Why it matched, in a few words: "exact title or alias", "title + summary", "alias (typo)",
     "part of the query: summary (split)"."""
+    confidence: str = STRONG
+    """"strong" when the result answers the query, "weak" when it only shares part of it (shown as related)."""
     needles: Needles = field(default_factory=Needles, repr=False)
     """What matched, folded; used to highlight."""
 
@@ -89,7 +111,7 @@ class SearchIndex:
         if limit is not None and limit <= 0:
             return []
         allowed = self._allowed(category, audience, status)
-        parsed = parse_query(query)
+        parsed = parse_query(query, self._corpus)
         if parsed.is_blank:
             listed = [
                 SearchResult(service, 0.0, MatchTier.LISTED, "listed")
@@ -97,8 +119,8 @@ class SearchIndex:
                 if allowed is None or allowed[position]
             ]
             return listed[:limit] if limit is not None else listed
-        if not parsed.terms:
-            return []  # only punctuation, symbols or emoji: nothing can match
+        if not parsed.terms and not parsed.romanised:
+            return []  # only punctuation, symbols, emoji or function words: nothing can match
         return self._ranked(parsed, allowed, limit)
 
     def _allowed(self, category: str | None, audience: str | None, status: str | None) -> list[bool] | None:
@@ -108,23 +130,42 @@ class SearchIndex:
 
     def _ranked(self, parsed: ParsedQuery, allowed: list[bool] | None, limit: int | None) -> list[SearchResult]:
         corpus = self._corpus
-        matches = [match_term(corpus, term) for term in parsed.terms]
+        terms = list(parsed.terms)
+        matches = [match_term(corpus, term) for term in terms]
+        if parsed.romanised and _needs_romanised(terms, matches):
+            romanised = match_romanised(corpus, parsed.romanised)
+            if romanised:
+                kept = [(t, m) for t, m in zip(terms, matches) if t.ideographic or t.either]
+                terms = [t for t, _ in kept] + [QueryTerm(parsed.romanised, False)]
+                matches = [m for _, m in kept] + [romanised]
+        if not terms:
+            return []
         weights = [
-            inverse_frequency(sum(1 for hit in m.best.values() if hit.coverage >= 1.0), corpus.size) for m in matches
+            term.weight * inverse_frequency(sum(1 for hit in m.best.values() if hit.coverage >= 1.0), corpus.size)
+            for term, m in zip(terms, matches)
         ]
         total_weight = sum(weights)
-        exact = set(corpus.services_named(parsed.compact))
+        excluded: set[int] = set()
+        for term in parsed.excluded:
+            excluded.update(match_exactly(corpus, term.text).best)
+        required = [m.best for term, m in zip(terms, matches) if term.exact]
+        exact = set(corpus.services_named(parsed.compact)) if not parsed.excluded and not required else set()
         candidates = exact.union(*(m.best for m in matches))
-        term_bests = [(weight, m.best, term) for weight, m, term in zip(weights, matches, parsed.terms)]
-        scored: list[tuple[float, int, MatchTier]] = []
+        term_bests = [(weight, m.best, term) for weight, m, term in zip(weights, matches, terms)]
+        audiences = parsed.audiences
+        services = self._services
+        scored: list[tuple[float, int, MatchTier, bool]] = []
         for position in candidates:
             if allowed is not None and not allowed[position]:
                 continue
+            if position in excluded or any(position not in best for best in required):
+                continue
             if position in exact:
-                scored.append((-(MatchTier.EXACT + 0.99), position, MatchTier.EXACT))
+                scored.append((-(MatchTier.EXACT + 0.99), position, MatchTier.EXACT, True))
                 continue
             covered = quality = title_share = 0.0
             tier = MatchTier.EXACT
+            in_front = False
             for weight, best, term in term_bests:
                 hit = best.get(position)
                 if hit is not None:
@@ -132,6 +173,8 @@ class SearchIndex:
                     quality += weight * hit.quality
                     if hit.tier < tier:
                         tier = hit.tier
+                    if hit.field is not Field.DETAILS and hit.kind is not MatchKind.TYPO:
+                        in_front = True
                     if hit.field is Field.TITLE:
                         title_share += min(1.0, len(term.text) / corpus.title_length(position, term.ideographic))
             coverage = covered / total_weight
@@ -139,26 +182,49 @@ class SearchIndex:
                 if coverage < MIN_PARTIAL_COVERAGE:
                     continue
                 tier = MatchTier.PARTIAL
+            strong = tier >= MatchTier.SUMMARY or tier is MatchTier.TYPO or (coverage >= STRONG_COVERAGE and in_front)
             within = quality / total_weight + TITLE_SHARE_WEIGHT * title_share / len(term_bests)
+            if audiences and not audiences.isdisjoint(services[position].audiences):
+                within += AUDIENCE_BONUS
             score = round(tier + min(within / MAX_WITHIN, 0.99), 4)
-            scored.append((-score, position, tier))
+            scored.append((-score, position, tier, strong))
         if limit is not None and limit < len(scored):
             chosen = heapq.nsmallest(limit, scored)
         else:
             chosen = sorted(scored)
-        return [self._result(position, -negative, tier, parsed, matches) for negative, position, tier in chosen]
+        return [
+            self._result(position, -negative, tier, strong, parsed, matches)
+            for negative, position, tier, strong in chosen
+        ]
 
     def _result(
-        self, position: int, score: float, tier: MatchTier, parsed: ParsedQuery, matches: list[TermMatches]
+        self,
+        position: int,
+        score: float,
+        tier: MatchTier,
+        strong: bool,
+        parsed: ParsedQuery,
+        matches: list[TermMatches],
     ) -> SearchResult:
         needles = Needles()
         for term_matches in matches:
             needles = needles | term_matches.needles_for(position)
+        service = self._services[position]
         if tier is MatchTier.EXACT:
             needles = needles | Needles(chinese=frozenset({parsed.compact}))
-            return SearchResult(self._services[position], score, tier, "exact title or alias", needles)
+            return SearchResult(service, score, tier, "exact title or alias", STRONG, needles)
         hits = [m.best[position] for m in matches if position in m.best]
-        return SearchResult(self._services[position], score, tier, _reason(tier, hits), needles)
+        return SearchResult(service, score, tier, _reason(tier, hits), STRONG if strong else WEAK, needles)
+
+
+def _needs_romanised(terms: list[QueryTerm], matches: list[TermMatches]) -> bool:
+    """True when no service has every English word of the query as a word: it may be pinyin or Jyutping."""
+    words = [m.best for t, m in zip(terms, matches) if not t.ideographic and not t.either]
+    if not words:
+        return not terms
+    _as_words = (MatchKind.EXACT, MatchKind.SYNONYM)
+    first = {p for p, hit in words[0].items() if hit.kind in _as_words}
+    return not any(all(p in best and best[p].kind in _as_words for best in words[1:]) for p in first)
 
 
 def _reason(tier: MatchTier, found: list[TermHit]) -> str:

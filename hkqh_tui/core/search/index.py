@@ -24,9 +24,10 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from hkqh_tui.core.search.folding import compact, fold_many
 from hkqh_tui.core.dataset.model import Service
-from hkqh_tui.core.search.words import latin_words, stem
+from hkqh_tui.core.search.folding import compact, fold_many
+from hkqh_tui.core.search.romanise import keys_for
+from hkqh_tui.core.search.words import is_ideographic, latin_words, stem
 
 
 class Field(IntFlag):
@@ -55,6 +56,11 @@ MAX_SEGMENT_CHARS = 6
 MIN_ROOT_CHARS = 5
 MIN_ROOT_SHARE = 0.6
 """A known word that a longer query word starts with must have 5 letters and 60% of it (retire-ment)."""
+
+MAX_ROMANISED_HITS = 2000
+"""A romanised query found more often than this (in keys of titles and aliases) is only read this far."""
+
+_KNOWN_CACHE_SIZE = 4096
 
 BUILD_CHUNK = 1000
 """Services folded together in one pass while building (bounds the memory the joined text needs)."""
@@ -88,6 +94,14 @@ class SearchCorpus:
         self._postings: dict[str, array] = {}
         name_parts: list[str] = []
         raw_words: set[str] = set()
+        self._bigrams: set[str] = set()
+        self._name_bigrams: set[str] = set()
+        self._known: dict[str, int] = {}
+        roman_parts: list[str] = []
+        self._roman_starts: list[int] = []
+        self._roman_owners: list[int] = []  # position << 4 | field
+        self._roman_length = 0
+        self._roman_parts = roman_parts
         for chunk_start in range(0, len(services), BUILD_CHUNK):
             chunk = services[chunk_start : chunk_start + BUILD_CHUNK]
             texts = [_texts_to_fold(service) for service in chunk]
@@ -96,6 +110,8 @@ class SearchCorpus:
                 mine = [next(folded) for _ in service_texts]
                 self._add_service(chunk_start + offset, service, mine, name_parts, raw_words)
         self._lexicon = _ITEM_SEPARATOR.join(name_parts)
+        self._roman_text = _ITEM_SEPARATOR.join(roman_parts)
+        del self._roman_parts
         self._words: list[str] = sorted(raw_words)
         self._word_set = raw_words
         self._words_by_length: dict[int, list[str]] = {}
@@ -121,6 +137,24 @@ class SearchCorpus:
         self._title_lengths.append((len(parts[0]), len(compact(title_en))))
         name_parts.append(parts[0])
         name_parts.append(alias_text)
+        bigrams = self._bigrams
+        for part in parts:
+            bigrams.update(part[i : i + 2] for i in range(len(part) - 1))
+        name_bigrams = self._name_bigrams
+        for part in parts[:2]:
+            name_bigrams.update(part[i : i + 2] for i in range(len(part) - 1))
+        chinese_names = [(_TITLE, parts[0], service.title.zh_hant)]
+        chinese_names += [
+            (_ALIAS, compact(folded_alias), alias)
+            for folded_alias, alias in zip(aliases, service.aliases)
+            if is_ideographic(folded_alias)
+        ]
+        for field, folded_name, shown in chinese_names:
+            for key in keys_for(folded_name, shown):
+                self._roman_starts.append(self._roman_length)
+                self._roman_owners.append(position << 4 | field)
+                self._roman_parts.append(key)
+                self._roman_length += len(key) + 1
         for name in (title_zh, title_en, *aliases):
             key = compact(name)
             if key:
@@ -180,6 +214,50 @@ class SearchCorpus:
     def in_names(self, term: str) -> bool:
         """True when some title or alias contains ``term``."""
         return term in self._lexicon
+
+    def knows_piece(self, piece: str) -> int:
+        """How well the dataset knows a Chinese piece: 2 when a title or alias contains it, 1 when it is a pair of
+        characters found in some Chinese text, else 0 (used to segment sentences)."""
+        known = self._known.get(piece)
+        if known is not None:
+            return known
+        pairs = [piece[i : i + 2] for i in range(len(piece) - 1)]
+        if pairs and all(pair in self._name_bigrams for pair in pairs) and piece in self._lexicon:
+            known = 2
+        else:
+            known = 1 if len(piece) == 2 and piece in self._bigrams else 0
+        if len(self._known) >= _KNOWN_CACHE_SIZE:
+            self._known.clear()
+        self._known[piece] = known
+        return known
+
+    def find_romanised(self, key: str) -> dict[int, tuple[int, float]]:
+        """Services whose title or alias romanises to something containing ``key`` (pinyin, Jyutping or initials).
+
+        Answers ``{position: (fields, closeness)}``: closeness 1 for a whole key, 0.85 for the start of one, 0.7
+        inside one. Keys shorter than 3 letters are not looked up (too many titles contain them by chance).
+        """
+        if len(key) < 3:
+            return {}
+        text = self._roman_text
+        starts = self._roman_starts
+        owners = self._roman_owners
+        found: dict[int, tuple[int, float]] = {}
+        index = text.find(key)
+        hits = 0
+        while index != -1 and hits < MAX_ROMANISED_HITS:
+            hits += 1
+            slot = bisect.bisect_right(starts, index) - 1
+            start = starts[slot]
+            end = starts[slot + 1] - 1 if slot + 1 < len(starts) else len(text)
+            if index + len(key) <= end:
+                owner = owners[slot]
+                position, field = owner >> 4, owner & 15
+                closeness = 1.0 if index == start and index + len(key) == end else 0.85 if index == start else 0.7
+                fields, best = found.get(position, (0, 0.0))
+                found[position] = (fields | field, max(best, closeness))
+            index = text.find(key, index + 1)
+        return found
 
     def find_chinese_typos(self, term: str) -> dict[int, tuple[int, str]]:
         """Services with a text one edit away from ``term`` (a wrong, missing or extra character).

@@ -173,7 +173,6 @@ def test_query_set_is_well_formed():
     assert len(data["nothing"]) >= NOTHING_MIN
 
 
-@pytest.mark.xfail(reason="issue 8: query set extended before tuning; removed when search understands it", strict=True)
 def test_search_quality(dataset, capsys):
     figures = measure(SearchIndex(dataset), load_queries()["query"])
     with capsys.disabled():
@@ -181,7 +180,6 @@ def test_search_quality(dataset, capsys):
     assert_thresholds(figures)
 
 
-@pytest.mark.xfail(reason="issue 8: query set extended before tuning; removed when search understands it", strict=True)
 def test_search_quality_without_aliases_copied_from_the_queries(dataset, capsys):
     queries = load_queries()["query"]
     figures = measure(SearchIndex(without_query_aliases(dataset, queries)), queries)
@@ -190,7 +188,6 @@ def test_search_quality_without_aliases_copied_from_the_queries(dataset, capsys)
     assert_thresholds(figures, per_kind=False)
 
 
-@pytest.mark.xfail(reason="issue 8: query set extended before tuning; removed when search understands it", strict=True)
 def test_queries_no_service_answers_get_no_strong_result(dataset, capsys):
     answered = strong_answers(SearchIndex(dataset), load_queries()["nothing"])
     with capsys.disabled():
@@ -198,7 +195,6 @@ def test_queries_no_service_answers_get_no_strong_result(dataset, capsys):
     assert len(answered) <= MAX_NOTHING_ANSWERED, answered
 
 
-@pytest.mark.xfail(reason="issue 8: query set extended before tuning; removed when search understands it", strict=True)
 def test_nonsense_and_function_words_alone_find_nothing(dataset):
     index = SearchIndex(dataset)
     for query in ("xyzzy", "🍕🍕🍕", "the", "how do i", "點樣", "怎么办", "係咪", "please"):

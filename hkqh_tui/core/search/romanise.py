@@ -1,0 +1,130 @@
+"""Romanised keys for titles and aliases: Hanyu pinyin and Jyutping, joined and as initials.
+
+Computed when the index is built (never at import time: pypinyin and ToJyutping are imported on first use) from the
+Chinese of each title and alias. For each text there are up to four keys, all lower-case, tones dropped:
+
+- pinyin joined ("yiliaoquan") and its initials ("ylq"), read from the folded Simplified text, using pypinyin's
+  phrase readings for two- to four-character words (银行 -> yin hang) and a character's first reading otherwise;
+- Jyutping joined ("jiliuhyun") and its initials ("jlh"), read character by character from the Traditional text with
+  ToJyutping, with the sounds Hong Kong people commonly merge folded the same way in keys and queries
+  (:func:`lazy_syllable`: n- as l-, ng- dropped, gw- as g-, kw- as k-).
+
+Latin letters and digits in a text are kept as they are (e站通 -> e zhan tong).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TONES = re.compile(r"[1-6]")
+_LATIN_RUN = re.compile(r"[a-z0-9]+")
+_MAX_PHRASE = 4
+
+
+def lazy_syllable(syllable: str) -> str:
+    """A Jyutping syllable with the sounds commonly merged in Hong Kong speech folded (nei -> lei, ngo -> o)."""
+    if syllable.startswith("ng"):
+        syllable = syllable[2:] or syllable  # ng on its own (五) stays
+    elif syllable.startswith("n") and len(syllable) > 1:
+        syllable = "l" + syllable[1:]
+    if syllable.startswith(("gw", "kw")):
+        syllable = syllable[0] + syllable[2:]
+    return syllable
+
+
+@lru_cache(maxsize=1)
+def _pinyin_tables() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
+    from pypinyin.phrases_dict import phrases_dict
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict, phrases_dict
+
+
+@lru_cache(maxsize=1)
+def _strip_tone_marks():
+    import unicodedata
+
+    def strip(reading: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", reading)
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ü", "v")
+
+    return strip
+
+
+def pinyin_syllables(folded_simplified: str) -> list[str]:
+    """Toneless pinyin of each character (Latin runs kept whole), from folded Simplified text."""
+    chars, phrases = _pinyin_tables()
+    strip = _strip_tone_marks()
+    syllables: list[str] = []
+    text = folded_simplified.replace(" ", "")
+    index = 0
+    while index < len(text):
+        latin = _LATIN_RUN.match(text, index)
+        if latin:
+            syllables.append(latin.group())
+            index = latin.end()
+            continue
+        for size in range(min(_MAX_PHRASE, len(text) - index), 1, -1):
+            readings = phrases.get(text[index : index + size])
+            if readings is not None and len(readings) == size:
+                syllables.extend(strip(reading[0]) for reading in readings)
+                index += size
+                break
+        else:
+            reading = chars.get(ord(text[index]))
+            if reading:
+                syllables.append(strip(reading.split(",", 1)[0]))
+            index += 1
+    return syllables
+
+
+@lru_cache(maxsize=65536)
+def _jyutping_of(char: str) -> str:
+    import ToJyutping
+
+    found = ToJyutping.get_jyutping_list(char)
+    reading = found[0][1] if found else None
+    return lazy_syllable(_TONES.sub("", reading.split()[0])) if reading else ""
+
+
+def jyutping_syllables(traditional: str) -> list[str]:
+    """Toneless, lazily folded Jyutping of each character (Latin runs kept whole), from Traditional text."""
+    syllables: list[str] = []
+    lowered = traditional.lower()
+    index = 0
+    while index < len(lowered):
+        latin = _LATIN_RUN.match(lowered, index)
+        if latin:
+            syllables.append(latin.group())
+            index = latin.end()
+            continue
+        char = lowered[index]
+        if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":
+            reading = _jyutping_of(char)
+            if reading:
+                syllables.append(reading)
+        index += 1
+    return syllables
+
+
+def keys_for(folded_simplified: str, traditional: str) -> list[str]:
+    """The romanised keys of one Chinese text (pinyin and Jyutping, joined and initials), without repeats."""
+    keys: list[str] = []
+    for syllables in (pinyin_syllables(folded_simplified), jyutping_syllables(traditional)):
+        if len(syllables) < 2:
+            continue
+        joined = "".join(syllables)
+        initials = "".join(s[0] for s in syllables)
+        for key in (joined, initials):
+            if key not in keys:
+                keys.append(key)
+    return keys
+
+
+def query_keys(romanised: str) -> list[str]:
+    """What a romanised query is looked up as: its words joined, and joined with lazy Jyutping sounds folded."""
+    words = romanised.split()
+    plain = "".join(words)
+    lazy = "".join(lazy_syllable(word) for word in words)
+    return [plain] if lazy == plain else [plain, lazy]
