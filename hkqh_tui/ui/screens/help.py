@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from hkqh_tui.core.language.text import Script
+from hkqh_tui.core.language.ui_text import pick
 from hkqh_tui.ui.bindings import describe_key
 from hkqh_tui.ui.strings import binding_words, tr
 
@@ -22,6 +23,14 @@ _CONTEXT_NAMES = {
     "links": ("連結", "Links"),
     "checklist": ("清單", "Checklists"),
 }
+
+SEARCH_TIPS = (
+    "搜尋：可打整句問題、拼音、粵拼或首字母（ylq）。'字詞 要照打出現，!字詞 排除，甲 | 乙 任一即可；"
+    "淡色的結果只是相關，未必解答問題。",
+    "Search: type a whole question, pinyin, Jyutping or initials (ylq). 'word must be there as typed, !word "
+    "leaves out, a | b is either; dim results are only related and may not answer the question.",
+)
+"""How to search, shown under the introduction (the operators are fzf's)."""
 
 
 def binding_groups() -> list[tuple[str, list[Binding]]]:
@@ -88,6 +97,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-dialog"):
             yield Static(f"[b]{tr('help_title', self.script)}[/]", classes="dialog-title")
             yield Static(tr("help_intro", self.script))
+            yield Static(pick(SEARCH_TIPS, self.script), markup=False, classes="dialog-help")
             yield Static(help_table(self.script, self.keymap))
             yield Static(tr("help_settings", self.script, path=self.settings_path), classes="dialog-help")
             yield Static(tr("help_close", self.script), classes="dialog-help")

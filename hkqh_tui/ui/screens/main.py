@@ -122,6 +122,7 @@ class MainScreen(Screen):
                     status=service.status,
                     status_label=show(vocab.statuses.label(service.status), script),
                     marked=service.id in marked,
+                    related=getattr(result, "confidence", "strong") == "weak",
                 )
             )
         category_width = min(14, max([cell_len(r.category) for r in rows] + [4]))

@@ -28,6 +28,8 @@ class ResultRow:
     status: str
     status_label: str
     marked: bool
+    related: bool = False
+    """True for a weak result: it shares part of the query but may not answer it (drawn dim)."""
 
 
 def fit(text: str, width: int) -> tuple[str, int]:
@@ -55,7 +57,8 @@ def pad(text: str, width: int) -> str:
 
 
 def render_row(row: ResultRow, width: int, category_width: int, status_width: int) -> RichText:
-    """One results row laid out in ``width`` cells; columns stay aligned whatever the script."""
+    """One results row laid out in ``width`` cells; columns stay aligned whatever the script. A related (weak)
+    result is drawn dim and italic, after the answers."""
     show_category = width >= 48
     fixed = 2 + status_width + 1 + ((category_width + 1) if show_category else 0)
     title_width = max(8, width - fixed)
@@ -71,6 +74,8 @@ def render_row(row: ResultRow, width: int, category_width: int, status_width: in
     if show_category:
         text.append(" " + pad(row.category, category_width), style="dim")
     text.append(" " + pad(row.status_label, status_width), style=STATUS_STYLES.get(row.status, ""))
+    if row.related:
+        text.stylize("dim italic")
     return text
 
 
