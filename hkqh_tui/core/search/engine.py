@@ -86,10 +86,38 @@ class SearchResult:
 class SearchIndex:
     """Every service of a dataset folded and indexed once, ready to be searched on every keystroke."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, *, persist: bool | None = None) -> None:
+        """Fold and index every service, or read the index saved for this very dataset from the cache folder.
+
+        ``persist`` (default: when the dataset's version is a content hash, as loaded datasets have, and
+        $HKQH_NO_CACHE is not set) saves the built index so the next start reads it instead of building it.
+        """
         self.dataset = dataset
         self._services = dataset.curated_order()
-        self._corpus = SearchCorpus(self._services)
+        self._corpus = self._saved_or_built(persist)
+
+    def _saved_or_built(self, persist: bool | None) -> SearchCorpus:
+        if persist is None:
+            from hkqh_tui.core.dataset.parse_cache import cache_disabled
+
+            persist = "+" in self.dataset.version and not cache_disabled()
+        if not persist:
+            return SearchCorpus(self._services)
+        from hkqh_tui import __version__
+        from hkqh_tui.core.search import persist as saved
+        from hkqh_tui.core.storage.paths import cache_dir
+
+        key = saved.index_key(f"{__version__}:{self.dataset.version}", [s.id for s in self._services], b"")
+        path = saved.index_path(cache_dir(), key)
+        state = saved.load_state(path)
+        if state is not None:
+            try:
+                return SearchCorpus.from_state(state)
+            except (KeyError, TypeError, ValueError):
+                pass  # damaged or from another build: build again
+        corpus = SearchCorpus(self._services)
+        saved.save_state(path, corpus.state())
+        return corpus
 
     def __len__(self) -> int:
         return len(self._services)

@@ -15,6 +15,7 @@ lookup can return thousands of them on every keystroke).
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from array import array
 from collections.abc import Sequence
@@ -137,12 +138,10 @@ class SearchCorpus:
         self._title_lengths.append((len(parts[0]), len(compact(title_en))))
         name_parts.append(parts[0])
         name_parts.append(alias_text)
-        bigrams = self._bigrams
-        for part in parts:
-            bigrams.update(part[i : i + 2] for i in range(len(part) - 1))
-        name_bigrams = self._name_bigrams
+        # Pairs of characters of titles, aliases and summaries: the words a sentence is segmented into.
         for part in parts[:2]:
-            name_bigrams.update(part[i : i + 2] for i in range(len(part) - 1))
+            self._name_bigrams.update(map(operator.add, part, part[1:]))
+        self._bigrams.update(map(operator.add, parts[2], parts[2][1:]))
         chinese_names = [(_TITLE, parts[0], service.title.zh_hant)]
         chinese_names += [
             (_ALIAS, compact(folded_alias), alias)
@@ -181,6 +180,58 @@ class SearchCorpus:
                 found = postings[word_stem] = array("I")
             found.append(position << 4 | fields)
 
+    # -- saving and loading (see persist.py) --------------------------------------------------------------------
+
+    def state(self) -> dict:
+        """Everything the corpus holds, as plain values (for :mod:`marshal`)."""
+        return {
+            "size": self.size,
+            "chinese": self._chinese,
+            "bounds": self._bounds,
+            "title_lengths": self._title_lengths,
+            "names": self._names,
+            "postings": {key: value.tobytes() for key, value in self._postings.items()},
+            "names_text": self._lexicon,
+            "words": self._words,
+            "bigrams": self._bigrams,
+            "name_bigrams": self._name_bigrams,
+            "roman_text": self._roman_text,
+            "roman_starts": array("Q", self._roman_starts).tobytes(),
+            "roman_owners": array("Q", self._roman_owners).tobytes(),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict) -> SearchCorpus:
+        """A corpus rebuilt from :meth:`state` without folding anything again; raises on a malformed state."""
+        corpus = cls.__new__(cls)
+        corpus.size = int(state["size"])
+        corpus._chinese = list(state["chinese"])
+        corpus._bounds = [tuple(b) for b in state["bounds"]]
+        corpus._title_lengths = [tuple(t) for t in state["title_lengths"]]
+        corpus._names = dict(state["names"])
+        postings: dict[str, array] = {}
+        for key, raw in state["postings"].items():
+            found = postings[key] = array("I")
+            found.frombytes(raw)
+        corpus._postings = postings
+        corpus._lexicon = str(state["names_text"])
+        corpus._words = list(state["words"])
+        corpus._word_set = set(corpus._words)
+        corpus._words_by_length = {}
+        for word in corpus._words:
+            corpus._words_by_length.setdefault(len(word), []).append(word)
+        corpus._bigrams = set(state["bigrams"])
+        corpus._name_bigrams = set(state["name_bigrams"])
+        corpus._known = {}
+        corpus._roman_text = str(state["roman_text"])
+        corpus._roman_starts = array("Q", state["roman_starts"]).tolist()
+        corpus._roman_owners = array("Q", state["roman_owners"]).tolist()
+        if len(corpus._chinese) != corpus.size or len(corpus._bounds) != corpus.size:
+            raise ValueError("a saved index that does not match its size")
+        if len(corpus._roman_starts) != len(corpus._roman_owners):
+            raise ValueError("a saved index with unmatched romanised keys")
+        return corpus
+
     def title_length(self, position: int, chinese: bool) -> int:
         """The length of a service's folded, space-free title in Chinese or in English (at least 1)."""
         return max(1, self._title_lengths[position][0 if chinese else 1])
@@ -217,7 +268,7 @@ class SearchCorpus:
 
     def knows_piece(self, piece: str) -> int:
         """How well the dataset knows a Chinese piece: 2 when a title or alias contains it, 1 when it is a pair of
-        characters found in some Chinese text, else 0 (used to segment sentences)."""
+        characters found in a title, alias or summary, else 0 (used to segment sentences)."""
         known = self._known.get(piece)
         if known is not None:
             return known
@@ -225,7 +276,7 @@ class SearchCorpus:
         if pairs and all(pair in self._name_bigrams for pair in pairs) and piece in self._lexicon:
             known = 2
         else:
-            known = 1 if len(piece) == 2 and piece in self._bigrams else 0
+            known = 1 if len(piece) == 2 and (piece in self._bigrams or piece in self._name_bigrams) else 0
         if len(self._known) >= _KNOWN_CACHE_SIZE:
             self._known.clear()
         self._known[piece] = known

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from hkqh_tui.core.search.folding import compact, fold
+from hkqh_tui.core.search.folding import compact, fold, fold_many
 
 LEXICON_FILE = "lexicon.toml"
 MAX_LEXICON_BYTES = 512 * 1024
@@ -65,10 +65,14 @@ class Lexicon:
 EMPTY_LEXICON = Lexicon(frozenset(), {}, {})
 
 
+_folded_words: dict[str, str] = {}
+"""Words folded in one pass by :func:`parse_lexicon` (one script conversion instead of hundreds)."""
+
+
 def _word(value: object, where: str) -> str:
     if not isinstance(value, str):
         raise LexiconError(f"{where}: expected a word (text), got {type(value).__name__}")
-    folded = compact(fold(value))
+    folded = compact(_folded_words.get(value) or fold(value))
     if not folded:
         raise LexiconError(f"{where}: {value!r} has no letters or characters")
     if len(folded) > MAX_WORD_CHARS:
@@ -90,6 +94,27 @@ def _words(value: object, where: str) -> list[str]:
 
 def parse_lexicon(data: Mapping[str, object], origin: str = LEXICON_FILE) -> Lexicon:
     """Validate parsed TOML and fold it into a :class:`Lexicon`; raise :class:`LexiconError` on any bad entry."""
+    texts = sorted({text for text in _strings(data) if "\n" not in text})
+    _folded_words.clear()
+    _folded_words.update(zip(texts, fold_many(texts)))
+    try:
+        return _parse(data, origin)
+    finally:
+        _folded_words.clear()
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in parsed TOML (keys and values), to fold them together."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in (key, *_strings(item))]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def _parse(data: Mapping[str, object], origin: str) -> Lexicon:
     unknown = set(data) - _SECTIONS
     if unknown:
         raise LexiconError(f"{origin}: unknown section {sorted(unknown)[0]!r} (allowed: {', '.join(sorted(_SECTIONS))})")

@@ -41,21 +41,25 @@ def _pinyin_tables() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
     return pinyin_dict, phrases_dict
 
 
-@lru_cache(maxsize=1)
-def _strip_tone_marks():
+@lru_cache(maxsize=8192)
+def _toneless(reading: str) -> str:
+    """A pinyin reading without its tone mark ("quàn" -> "quan"; ü is written v, as people type it)."""
     import unicodedata
 
-    def strip(reading: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", reading)
-        return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ü", "v")
+    decomposed = unicodedata.normalize("NFKD", reading.replace("ü", "v"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
-    return strip
+
+@lru_cache(maxsize=65536)
+def _pinyin_of(char: str) -> str:
+    chars, _ = _pinyin_tables()
+    reading = chars.get(ord(char))
+    return _toneless(reading.split(",", 1)[0]) if reading else ""
 
 
 def pinyin_syllables(folded_simplified: str) -> list[str]:
     """Toneless pinyin of each character (Latin runs kept whole), from folded Simplified text."""
-    chars, phrases = _pinyin_tables()
-    strip = _strip_tone_marks()
+    _, phrases = _pinyin_tables()
     syllables: list[str] = []
     text = folded_simplified.replace(" ", "")
     index = 0
@@ -68,13 +72,13 @@ def pinyin_syllables(folded_simplified: str) -> list[str]:
         for size in range(min(_MAX_PHRASE, len(text) - index), 1, -1):
             readings = phrases.get(text[index : index + size])
             if readings is not None and len(readings) == size:
-                syllables.extend(strip(reading[0]) for reading in readings)
+                syllables.extend(_toneless(reading[0]) for reading in readings)
                 index += size
                 break
         else:
-            reading = chars.get(ord(text[index]))
+            reading = _pinyin_of(text[index])
             if reading:
-                syllables.append(strip(reading.split(",", 1)[0]))
+                syllables.append(reading)
             index += 1
     return syllables
 
@@ -108,7 +112,8 @@ def jyutping_syllables(traditional: str) -> list[str]:
     return syllables
 
 
-def keys_for(folded_simplified: str, traditional: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def keys_for(folded_simplified: str, traditional: str) -> tuple[str, ...]:
     """The romanised keys of one Chinese text (pinyin and Jyutping, joined and initials), without repeats."""
     keys: list[str] = []
     for syllables in (pinyin_syllables(folded_simplified), jyutping_syllables(traditional)):
@@ -119,7 +124,7 @@ def keys_for(folded_simplified: str, traditional: str) -> list[str]:
         for key in (joined, initials):
             if key not in keys:
                 keys.append(key)
-    return keys
+    return tuple(keys)
 
 
 def query_keys(romanised: str) -> list[str]:
