@@ -13,8 +13,11 @@ exact title or alias. A query that matches nothing well returns an empty list.
 
 from __future__ import annotations
 
+import gc
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import Dataset, Service
@@ -71,8 +74,13 @@ class SearchResult:
     "part of the query: summary (split)"."""
     confidence: str = STRONG
     """"strong" when the result answers the query, "weak" when it only shares part of it (shown as related)."""
-    needles: Needles = field(default_factory=Needles, repr=False)
-    """What matched, folded; used to highlight."""
+    find_needles: Callable[[], Needles] | None = field(default=None, repr=False, compare=False)
+    """Works out :attr:`needles` when first needed (most results of a keystroke are never drawn)."""
+
+    @cached_property
+    def needles(self) -> Needles:
+        """What matched, folded; used to highlight."""
+        return self.find_needles() if self.find_needles is not None else Needles()
 
     def title_spans(self, script: Script) -> list[tuple[int, int]]:
         """``(start, end)`` spans of the title as displayed in ``script`` to highlight (end exclusive)."""
@@ -101,6 +109,15 @@ class SearchIndex:
             from hkqh_tui.core.dataset.parse_cache import cache_disabled
 
             persist = "+" in self.dataset.version and not cache_disabled()
+        collecting = gc.isenabled()
+        gc.disable()  # building makes millions of objects that form no cycles: collecting meanwhile is wasted time
+        try:
+            return self._load_or_build(persist)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _load_or_build(self, persist: bool) -> SearchCorpus:
         if not persist:
             return SearchCorpus(self._services)
         from hkqh_tui import __version__
@@ -149,7 +166,15 @@ class SearchIndex:
             return listed[:limit] if limit is not None else listed
         if not parsed.terms and not parsed.romanised:
             return []  # only punctuation, symbols, emoji or function words: nothing can match
-        return self._ranked(parsed, allowed, limit)
+        # A keystroke makes thousands of small objects at once, which would set off the garbage collector over the
+        # whole index again and again; none of them form cycles, so it is paused meanwhile.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._ranked(parsed, allowed, limit)
+        finally:
+            if collecting:
+                gc.enable()
 
     def _allowed(self, category: str | None, audience: str | None, status: str | None) -> list[bool] | None:
         if category is None and audience is None and status is None:
@@ -178,7 +203,7 @@ class SearchIndex:
             excluded.update(match_exactly(corpus, term.text).best)
         required = [m.best for term, m in zip(terms, matches) if term.exact]
         exact = set(corpus.services_named(parsed.compact)) if not parsed.excluded and not required else set()
-        candidates = exact.union(*(m.best for m in matches))
+        candidates = exact.union(*(matches[i].best for i in _telling_terms(weights)))
         term_bests = [(weight, m.best, term) for weight, m, term in zip(weights, matches, terms)]
         audiences = parsed.audiences
         services = self._services
@@ -220,8 +245,9 @@ class SearchIndex:
             chosen = heapq.nsmallest(limit, scored)
         else:
             chosen = sorted(scored)
+        reasons: dict[tuple[int, ...], str] = {}  # hits are shared objects: the same ones give the same reason
         return [
-            self._result(position, -negative, tier, strong, parsed, matches)
+            self._result(position, -negative, tier, strong, parsed, matches, reasons)
             for negative, position, tier, strong in chosen
         ]
 
@@ -233,16 +259,39 @@ class SearchIndex:
         strong: bool,
         parsed: ParsedQuery,
         matches: list[TermMatches],
+        reasons: dict[tuple[int, ...], str],
     ) -> SearchResult:
-        needles = Needles()
-        for term_matches in matches:
-            needles = needles | term_matches.needles_for(position)
         service = self._services[position]
+        whole = parsed.compact if tier is MatchTier.EXACT else ""
+
+        def find_needles() -> Needles:
+            needles = Needles(chinese=frozenset({whole})) if whole else Needles()
+            for term_matches in matches:
+                needles = needles | term_matches.needles_for(position)
+            return needles
+
         if tier is MatchTier.EXACT:
-            needles = needles | Needles(chinese=frozenset({parsed.compact}))
-            return SearchResult(service, score, tier, "exact title or alias", STRONG, needles)
+            return SearchResult(service, score, tier, "exact title or alias", STRONG, find_needles)
         hits = [m.best[position] for m in matches if position in m.best]
-        return SearchResult(service, score, tier, _reason(tier, hits), STRONG if strong else WEAK, needles)
+        key = (tier, *map(id, hits))
+        reason = reasons.get(key)
+        if reason is None:
+            reason = reasons[key] = _reason(tier, hits)
+        return SearchResult(service, score, tier, reason, STRONG if strong else WEAK, find_needles)
+
+
+def _telling_terms(weights: list[float]) -> list[int]:
+    """The terms a result must have at least one of (rarest first): without any of them, a service could not reach
+    :data:`MIN_PARTIAL_COVERAGE` with the others, so services only found by the common rest are never scored."""
+    threshold = MIN_PARTIAL_COVERAGE * sum(weights) - 1e-9
+    remaining = sum(weights)
+    needed: list[int] = []
+    for index in sorted(range(len(weights)), key=lambda i: -weights[i]):
+        if remaining < threshold:
+            break
+        needed.append(index)
+        remaining -= weights[index]
+    return needed
 
 
 def _needs_romanised(terms: list[QueryTerm], matches: list[TermMatches]) -> bool:

@@ -112,12 +112,16 @@ def inverse_frequency(services_found: int, size: int) -> float:
     return 1.0 + math.log((size + 1) / (services_found + 1))
 
 
+_NO_NEEDLES = Needles()
+
+
 class TermMatches:
     """Every service one term matches: its best hit there, and every way it was found (for highlighting)."""
 
     def __init__(self) -> None:
         self.best: dict[int, TermHit] = {}
         self._lookups: list[tuple[Needles, Mapping[int, object]]] = []
+        self._by_position: dict[int, Needles] | None = None
 
     def __len__(self) -> int:
         return len(self.best)
@@ -155,12 +159,25 @@ class TermMatches:
         self._lookups.extend(other._lookups)
 
     def needles_for(self, position: int) -> Needles:
-        """Everything this term matched in one service."""
-        result = Needles()
-        for needles, found in self._lookups:
-            if position in found:
-                result = result | needles
-        return result
+        """Everything this term matched in one service (worked out for every service at the first call)."""
+        if self._by_position is None:
+            merged: dict[int, set[Needles]] = {}
+            for needles, found in self._lookups:
+                for found_position in found:
+                    merged.setdefault(found_position, set()).add(needles)
+            joined: dict[frozenset[Needles], Needles] = {}
+            by_position: dict[int, Needles] = {}
+            for found_position, group in merged.items():
+                key = frozenset(group)
+                union = joined.get(key)
+                if union is None:
+                    union = Needles()
+                    for needles in group:
+                        union = union | needles
+                    joined[key] = union
+                by_position[found_position] = union
+            self._by_position = by_position
+        return self._by_position.get(position, _NO_NEEDLES)
 
 
 def match_term(corpus: SearchCorpus, term: QueryTerm) -> TermMatches:
