@@ -1,19 +1,24 @@
-"""Benchmark hkqh's search against a bare rapidfuzz scan (the floor) and thefuzz (the naive approach).
+"""Benchmark hkqh's search against a bare rapidfuzz scan (the floor), real search engines and thefuzz.
 
-Run from the repository root:
+Run from the repository root (``pip install -e ".[bench]"`` adds tantivy and bm25s; without them their columns are
+left out):
 
     python benchmarks/search_bench.py            # 1k, 10k and 100k synthetic services, plus the bundled dataset
     python benchmarks/search_bench.py --quick    # 1k and 10k only, fewer repetitions
 
-For each dataset it prints the time to build hkqh's index and the peak memory the build adds (Python allocations,
-with tracemalloc; above 10,000 services on Linux, the resident memory of a forked child, marked "RSS"), then the
-median and 95th-percentile time per query, over a fixed set of queries, of:
+For each dataset it prints the time to build hkqh's index (and tantivy's) and the peak memory hkqh's build adds (on
+Linux the resident memory a forked child adds while building, at every size; elsewhere Python allocations with
+tracemalloc), then the median and 95th-percentile time per query, over a fixed set of queries, of:
 
-- hkqh: ``SearchIndex.search(query, limit=10)`` (folds the query, scores, ranks);
-- floor: ``rapidfuzz.process.extract(fold(query), strings, scorer=fuzz.partial_ratio, limit=10, score_cutoff=80)``
+- hkqh: ``SearchIndex.search(query)``, exactly as the app and the CLI call it (no limit: every result is ranked and
+  built; folds the query, segments it, scores, ranks);
+- floor: ``rapidfuzz.process.extract(fold(query), strings, scorer=fuzz.partial_ratio, limit=None, score_cutoff=80)``
   over pre-folded strings holding the same texts hkqh searches (titles, aliases, summaries, eligibility, documents,
   steps; both languages), one string per service;
-- thefuzz: ``thefuzz.process.extract(query, strings, limit=10)`` with its defaults, over the raw texts.
+- tantivy and bm25s: BM25 engines over the same folded texts, tokenised as Lucene's CJKAnalyzer does (English words
+  and overlapping pairs of Chinese characters), asked for the best 100 (they need a limit; no typos, no synonyms);
+- thefuzz: ``thefuzz.process.extract(query, strings, limit=None)`` with its defaults, over the raw texts, for the
+  first queries only (it is slow; the column says how many).
 
 The synthetic services are generated with a fixed seed from realistic Chinese (Hong Kong forms) and English words about
 Qianhai services, with sizes close to the bundled entries (title about 15 Chinese characters and 65 English ones,
@@ -27,10 +32,10 @@ import argparse
 import gc
 import os
 import random
-import resource
 import statistics
 import sys
 import time
+import re
 import tracemalloc
 from datetime import date
 from pathlib import Path
@@ -67,7 +72,14 @@ QUERIES: tuple[str, ...] = (
     "深",  # first keystroke
     "s",
     "申請" * 60,  # a long paste
+    "我阿媽想喺深圳用醫療券睇醫生",  # a Cantonese sentence
+    "can i get a housing subsidy in qianhai",  # an English sentence
+    "yiliaoquan",  # pinyin
+    "ylq",  # initials
 )
+
+ENGINE_LIMIT = 100
+"""How many results tantivy and bm25s are asked for (they cannot rank everything)."""
 
 ZH_PLACES = "前海 深圳 南山 蛇口 福田 羅湖 寶安 香港 大灣區 廣州 東莞 珠海 澳門 橫琴 河套 深圳灣 港珠澳大橋".split()
 ZH_PEOPLE = "長者 青年 學生 家庭 司機 專業人士 創業者 投資者 港人 居民 旅客 寵物主人 僱主 律師 醫生 教師".split()
@@ -205,19 +217,21 @@ def _current_rss_bytes() -> int:
 
 
 def build_peak_mb(dataset: Dataset) -> tuple[float, str]:
-    """Peak memory added while building the index, in MB, and how it was measured.
+    """Memory the built index holds, in MB, and how it was measured.
 
-    tracemalloc (Python allocations) up to 10,000 services. Above, tracing would make the build six times slower, so
-    on Linux a forked child builds the index and reports its peak resident set size, less the size at the fork.
+    On Linux, at every size, a forked child builds the index and reports how much its resident memory grew (one
+    method for every row; the peak is not used because a child inherits its parent's). Elsewhere, the peak of
+    Python allocations with tracemalloc.
     """
-    if len(dataset.services) > 10_000 and hasattr(os, "fork") and os.path.exists("/proc/self/statm"):
+    if hasattr(os, "fork") and os.path.exists("/proc/self/statm"):
         gc.collect()
         before = _current_rss_bytes()
         reader, writer = os.pipe()
         child = os.fork()
         if child == 0:  # pragma: no cover - runs in the child
-            SearchIndex(dataset)
-            os.write(writer, str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024).encode())
+            index = SearchIndex(dataset, persist=False)
+            os.write(writer, str(_current_rss_bytes()).encode())
+            del index
             os._exit(0)
         os.close(writer)
         with os.fdopen(reader) as pipe:
@@ -225,48 +239,129 @@ def build_peak_mb(dataset: Dataset) -> tuple[float, str]:
         os.waitpid(child, 0)
         return max(0, peak - before) / 1e6, "RSS"
     tracemalloc.start()
-    SearchIndex(dataset)
+    SearchIndex(dataset, persist=False)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return peak / 1e6, "tracemalloc"
+
+
+_LATIN = re.compile(r"[^\s\u2e80-\U0010ffff]+")
+_CJK_RUN = re.compile(r"[\u2e80-\U0010ffff]+")
+
+
+def engine_tokens(folded: str) -> list[str]:
+    """Tokens as Lucene's CJKAnalyzer makes them: English words, and overlapping pairs of Chinese characters."""
+    tokens = _LATIN.findall(folded)
+    for run in _CJK_RUN.findall(folded):
+        tokens.extend([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])
+    return tokens
+
+
+def engines(folded: list[str]):
+    """(name, build ms, query function) for each engine that is installed."""
+    found = []
+    tokenised = [engine_tokens(text) for text in folded]
+    try:
+        import tantivy
+    except ImportError:
+        tantivy = None
+    if tantivy is not None:
+        start = time.perf_counter()
+        builder = tantivy.SchemaBuilder()
+        builder.add_text_field("body", stored=False)
+        builder.add_unsigned_field("position", stored=True, indexed=False)
+        index = tantivy.Index(builder.build())
+        writer = index.writer(heap_size=200_000_000, num_threads=1)
+        for position, tokens in enumerate(tokenised):
+            writer.add_document(tantivy.Document(body=" ".join(tokens), position=position))
+        writer.commit()
+        writer.wait_merging_threads()
+        index.reload()
+        searcher = index.searcher()
+        build_ms = (time.perf_counter() - start) * 1000
+
+        def tantivy_search(query: str):
+            tokens = engine_tokens(fold(query))
+            if not tokens:
+                return []
+            hits = searcher.search(index.parse_query(" ".join(tokens), ["body"]), ENGINE_LIMIT).hits
+            return [searcher.doc(address)["position"][0] for _, address in hits]
+
+        found.append(("tantivy", build_ms, tantivy_search))
+    try:
+        import bm25s
+    except ImportError:
+        bm25s = None
+    if bm25s is not None:
+        start = time.perf_counter()
+        retriever = bm25s.BM25()
+        retriever.index(tokenised, show_progress=False)
+        build_ms = (time.perf_counter() - start) * 1000
+        k = min(ENGINE_LIMIT, len(tokenised))
+
+        def bm25s_search(query: str):
+            tokens = engine_tokens(fold(query))
+            if not tokens:
+                return []
+            return retriever.retrieve([tokens], k=k, show_progress=False).documents[0].tolist()
+
+        found.append(("bm25s", build_ms, bm25s_search))
+    return found
 
 
 def bench(label: str, dataset: Dataset, repeats: int, thefuzz_queries: int, thefuzz_repeats: int) -> dict:
     peak_mb, method = build_peak_mb(dataset)
     gc.collect()
     start = time.perf_counter()
-    index = SearchIndex(dataset)
+    index = SearchIndex(dataset, persist=False)
     build_ms = (time.perf_counter() - start) * 1000
 
     raw = [" ".join(searchable_texts(s)) for s in dataset.services]
     folded = [fold(text) for text in raw]
     index.search(QUERIES[0])  # warm caches the way a first keystroke would
 
-    hkqh = timings(lambda q: index.search(q, limit=10), QUERIES, repeats)
+    hkqh = timings(index.search, QUERIES, repeats)
     floor = timings(
-        lambda q: process.extract(fold(q), folded, scorer=fuzz.partial_ratio, limit=10, score_cutoff=80),
+        lambda q: process.extract(fold(q), folded, scorer=fuzz.partial_ratio, limit=None, score_cutoff=80),
         QUERIES,
         repeats,
     )
-    naive = timings(lambda q: thefuzz_process.extract(q, raw, limit=10), QUERIES[:thefuzz_queries], thefuzz_repeats)
+    others = {}
+    engine_builds = {}
+    for name, engine_build_ms, function in engines(folded):
+        function(QUERIES[0])
+        others[name] = timings(function, QUERIES, repeats)
+        engine_builds[name] = engine_build_ms
+    naive = timings(lambda q: thefuzz_process.extract(q, raw, limit=None), QUERIES[:thefuzz_queries], thefuzz_repeats)
     row = {
         "label": label,
         "services": len(dataset.services),
-        "chars": sum(map(len, raw)) // max(1, len(raw)),
         "build_ms": build_ms,
         "peak_mb": peak_mb,
         "peak_method": method,
         "hkqh": hkqh,
         "floor": floor,
+        "engines": others,
         "thefuzz": naive,
     }
-    memory = f"{peak_mb:,.0f} MB" + (" (RSS)" if method == "RSS" else "")
-    print(
-        f"| {label} | {row['services']:,} | {build_ms:,.0f} ms | {memory} "
-        f"| {hkqh[0]:.2f} / {hkqh[1]:.2f} | {floor[0]:.2f} / {floor[1]:.2f} | {naive[0]:.1f} / {naive[1]:.1f} "
-        f"| {hkqh[0] / floor[0]:.2f}x / {hkqh[1] / floor[1]:.2f}x |",
-        flush=True,
-    )
+    memory = f"{peak_mb:,.0f} MB" + (" (RSS)" if method == "RSS" else " (tracemalloc)")
+    tantivy = others.get("tantivy")
+    bm25 = others.get("bm25s")
+    cells = [
+        label,
+        f"{row['services']:,}",
+        f"{build_ms:,.0f} ms",
+        f"{engine_builds['tantivy']:,.0f} ms" if "tantivy" in engine_builds else "-",
+        memory,
+        f"{hkqh[0]:.2f} / {hkqh[1]:.2f}",
+        f"{floor[0]:.2f} / {floor[1]:.2f}",
+        f"{tantivy[0]:.2f} / {tantivy[1]:.2f}" if tantivy else "-",
+        f"{bm25[0]:.2f} / {bm25[1]:.2f}" if bm25 else "-",
+        f"{naive[0]:.1f} / {naive[1]:.1f} ({thefuzz_queries}q)",
+        f"{hkqh[0] / floor[0]:.2f}x / {hkqh[1] / floor[1]:.2f}x",
+        f"{hkqh[0] / tantivy[0]:.1f}x / {hkqh[1] / tantivy[1]:.1f}x" if tantivy else "-",
+    ]
+    print("| " + " | ".join(cells) + " |", flush=True)
     return row
 
 
@@ -278,10 +373,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(QUERIES)} queries; times are median / 95th percentile per query, in milliseconds.")
     print(f"Python {sys.version.split()[0]}; synthetic texts average about the size of the bundled entries.\n")
     print(
-        "| dataset | services | hkqh index build | build peak memory | hkqh ms | floor ms | thefuzz ms "
-        "| hkqh / floor |"
+        "| dataset | services | hkqh build | tantivy build | hkqh build memory | hkqh ms | floor ms | tantivy ms "
+        "| bm25s ms | thefuzz ms | hkqh / floor | hkqh / tantivy |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     bench("bundled", bundled, repeats=50, thefuzz_queries=len(QUERIES), thefuzz_repeats=10)
     sizes = [(1_000, 10, len(QUERIES), 3), (10_000, 3 if args.quick else 5, 10, 1)]
     if not args.quick:
@@ -290,7 +385,10 @@ def main(argv: list[str] | None = None) -> int:
         dataset = synthetic_dataset(size, bundled.vocabularies)
         bench(f"synthetic {size // 1000}k", dataset, repeats, thefuzz_queries, thefuzz_repeats)
         del dataset
-    print("\nthefuzz: the first 10 queries once each at 10k, the first 2 once each at 100k (seconds per query).")
+    print(
+        "\nthefuzz: milliseconds per query over the first N queries (Nq), once each at 10k and 100k."
+        f" tantivy and bm25s return the best {ENGINE_LIMIT}; hkqh and the floor return every match."
+    )
     return 0
 
 

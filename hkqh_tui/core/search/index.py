@@ -254,12 +254,17 @@ class SearchCorpus:
         for position in [i for i, text in enumerate(texts) if term in text]:
             text = texts[position]
             alias, summary, details = bounds[position]
-            found[position] = (
-                (text.find(term, 0, alias) != -1)
-                | (text.find(term, alias, summary) != -1) << 1
-                | (text.find(term, summary, details) != -1) << 2
-                | (text.find(term, details) != -1) << 3
-            )
+            # Find the first field that has the term, then look on only from the start of the next field.
+            ends = (alias, summary, details, len(text) + 1)
+            flags = 0
+            index = text.find(term)
+            while index != -1:
+                field = 0 if index < alias else 1 if index < summary else 2 if index < details else 3
+                flags |= 1 << field
+                if field == 3:
+                    break
+                index = text.find(term, ends[field])
+            found[position] = flags
         return found
 
     def in_names(self, term: str) -> bool:

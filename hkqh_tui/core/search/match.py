@@ -193,7 +193,11 @@ def match_term(corpus: SearchCorpus, term: QueryTerm) -> TermMatches:
         return matches
     if term.exact:
         return match_exactly(corpus, term.text)
-    matches = _match_chinese(corpus, term.text) if term.ideographic else _match_word(corpus, term)
+    if term.alternatives and term.ideographic:
+        # The lexicon says what the word means: look for it and its meanings as written, not for look-alikes.
+        matches = match_exactly(corpus, term.text)
+    else:
+        matches = _match_chinese(corpus, term.text) if term.ideographic else _match_word(corpus, term)
     for alternative in term.alternatives:
         if is_ideographic(alternative):
             matches.add(corpus.find_chinese(alternative), MatchKind.SYNONYM, Needles(chinese=frozenset({alternative})))
