@@ -99,8 +99,8 @@ class SearchCorpus:
         self._name_bigrams: set[str] = set()
         self._known: dict[str, int] = {}
         roman_parts: list[str] = []
-        self._roman_starts: list[int] = []
-        self._roman_owners: list[int] = []  # position << 4 | field
+        self._roman_starts: list[int] = []  # where each service's romanised keys start in the joined text
+        self._roman_title_ends: list[int] = []  # where its title's keys end (its aliases' keys follow)
         self._roman_length = 0
         self._roman_parts = roman_parts
         for chunk_start in range(0, len(services), BUILD_CHUNK):
@@ -111,7 +111,7 @@ class SearchCorpus:
                 mine = [next(folded) for _ in service_texts]
                 self._add_service(chunk_start + offset, service, mine, name_parts, raw_words)
         self._lexicon = _ITEM_SEPARATOR.join(name_parts)
-        self._roman_text = _ITEM_SEPARATOR.join(roman_parts)
+        self._roman_text = _FIELD_SEPARATOR.join(roman_parts)
         del self._roman_parts
         self._words: list[str] = sorted(raw_words)
         self._word_set = raw_words
@@ -142,18 +142,18 @@ class SearchCorpus:
         for part in parts[:2]:
             self._name_bigrams.update(map(operator.add, part, part[1:]))
         self._bigrams.update(map(operator.add, parts[2], parts[2][1:]))
-        chinese_names = [(_TITLE, parts[0], service.title.zh_hant)]
-        chinese_names += [
-            (_ALIAS, compact(folded_alias), alias)
+        title_keys = _ITEM_SEPARATOR.join(keys_for(parts[0], service.title.zh_hant))
+        alias_keys = _ITEM_SEPARATOR.join(
+            key
             for folded_alias, alias in zip(aliases, service.aliases)
             if is_ideographic(folded_alias)
-        ]
-        for field, folded_name, shown in chinese_names:
-            for key in keys_for(folded_name, shown):
-                self._roman_starts.append(self._roman_length)
-                self._roman_owners.append(position << 4 | field)
-                self._roman_parts.append(key)
-                self._roman_length += len(key) + 1
+            for key in keys_for(compact(folded_alias), alias)
+        )
+        romanised = title_keys + _FIELD_SEPARATOR + alias_keys
+        self._roman_starts.append(self._roman_length)
+        self._roman_title_ends.append(self._roman_length + len(title_keys))
+        self._roman_parts.append(romanised)
+        self._roman_length += len(romanised) + 1
         for name in (title_zh, title_en, *aliases):
             key = compact(name)
             if key:
@@ -197,7 +197,7 @@ class SearchCorpus:
             "name_bigrams": self._name_bigrams,
             "roman_text": self._roman_text,
             "roman_starts": array("Q", self._roman_starts).tobytes(),
-            "roman_owners": array("Q", self._roman_owners).tobytes(),
+            "roman_title_ends": array("Q", self._roman_title_ends).tobytes(),
         }
 
     @classmethod
@@ -225,10 +225,10 @@ class SearchCorpus:
         corpus._known = {}
         corpus._roman_text = str(state["roman_text"])
         corpus._roman_starts = array("Q", state["roman_starts"]).tolist()
-        corpus._roman_owners = array("Q", state["roman_owners"]).tolist()
+        corpus._roman_title_ends = array("Q", state["roman_title_ends"]).tolist()
         if len(corpus._chinese) != corpus.size or len(corpus._bounds) != corpus.size:
             raise ValueError("a saved index that does not match its size")
-        if len(corpus._roman_starts) != len(corpus._roman_owners):
+        if not len(corpus._roman_starts) == len(corpus._roman_title_ends) == corpus.size:
             raise ValueError("a saved index with unmatched romanised keys")
         return corpus
 
@@ -297,19 +297,20 @@ class SearchCorpus:
             return {}
         text = self._roman_text
         starts = self._roman_starts
-        owners = self._roman_owners
+        title_ends = self._roman_title_ends
         found: dict[int, tuple[int, float]] = {}
         index = text.find(key)
         hits = 0
         while index != -1 and hits < MAX_ROMANISED_HITS:
             hits += 1
-            slot = bisect.bisect_right(starts, index) - 1
-            start = starts[slot]
-            end = starts[slot + 1] - 1 if slot + 1 < len(starts) else len(text)
-            if index + len(key) <= end:
-                owner = owners[slot]
-                position, field = owner >> 4, owner & 15
-                closeness = 1.0 if index == start and index + len(key) == end else 0.85 if index == start else 0.7
+            position = bisect.bisect_right(starts, index) - 1
+            key_start = max(text.rfind(_ITEM_SEPARATOR, 0, index), text.rfind(_FIELD_SEPARATOR, 0, index)) + 1
+            ends = [e for e in (text.find(_ITEM_SEPARATOR, index), text.find(_FIELD_SEPARATOR, index)) if e != -1]
+            key_end = min(ends) if ends else len(text)
+            if index + len(key) <= key_end:
+                field = _TITLE if index < title_ends[position] else _ALIAS
+                whole = index == key_start and index + len(key) == key_end
+                closeness = 1.0 if whole else 0.85 if index == key_start else 0.7
                 fields, best = found.get(position, (0, 0.0))
                 found[position] = (fields | field, max(best, closeness))
             index = text.find(key, index + 1)

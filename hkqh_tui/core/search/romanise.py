@@ -57,29 +57,51 @@ def _pinyin_of(char: str) -> str:
     return _toneless(reading.split(",", 1)[0]) if reading else ""
 
 
+@lru_cache(maxsize=65536)
+def _has_readings(char: str) -> bool:
+    """True when a character has more than one pinyin reading (行: xing, hang), so its word decides."""
+    chars, _ = _pinyin_tables()
+    return "," in chars.get(ord(char), "")
+
+
 def pinyin_syllables(folded_simplified: str) -> list[str]:
-    """Toneless pinyin of each character (Latin runs kept whole), from folded Simplified text."""
+    """Toneless pinyin of each character (Latin runs kept whole), from folded Simplified text.
+
+    A character with several readings is read with the two- to four-character word it starts or ends, when
+    pypinyin knows that word; any other character with its one reading.
+    """
     _, phrases = _pinyin_tables()
     syllables: list[str] = []
     text = folded_simplified.replace(" ", "")
     index = 0
-    while index < len(text):
-        latin = _LATIN_RUN.match(text, index)
-        if latin:
-            syllables.append(latin.group())
-            index = latin.end()
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char.isascii():
+            latin = _LATIN_RUN.match(text, index)
+            if latin:
+                syllables.append(latin.group())
+                index = latin.end()
+            else:
+                index += 1
             continue
-        for size in range(min(_MAX_PHRASE, len(text) - index), 1, -1):
-            readings = phrases.get(text[index : index + size])
-            if readings is not None and len(readings) == size:
-                syllables.extend(_toneless(reading[0]) for reading in readings)
-                index += size
-                break
-        else:
-            reading = _pinyin_of(text[index])
-            if reading:
-                syllables.append(reading)
-            index += 1
+        if _has_readings(char) or (index + 1 < length and _has_readings(text[index + 1])):
+            for size in range(min(_MAX_PHRASE, length - index), 1, -1):
+                readings = phrases.get(text[index : index + size])
+                if readings is not None and len(readings) == size:
+                    syllables.extend(_toneless(reading[0]) for reading in readings)
+                    index += size
+                    break
+            else:
+                reading = _pinyin_of(char)
+                if reading:
+                    syllables.append(reading)
+                index += 1
+            continue
+        reading = _pinyin_of(char)
+        if reading:
+            syllables.append(reading)
+        index += 1
     return syllables
 
 
