@@ -32,10 +32,10 @@ import argparse
 import gc
 import os
 import random
+import re
 import statistics
 import sys
 import time
-import re
 import tracemalloc
 from datetime import date
 from pathlib import Path
@@ -216,28 +216,33 @@ def _current_rss_bytes() -> int:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def build_peak_mb(dataset: Dataset) -> tuple[float, str]:
-    """Memory the built index holds, in MB, and how it was measured.
+def memory_child(size: int) -> None:
+    """In a fresh process: make the dataset, then print how much the index build raised the peak resident memory."""
+    import resource
 
-    On Linux, at every size, a forked child builds the index and reports how much its resident memory grew (one
-    method for every row; the peak is not used because a child inherits its parent's). Elsewhere, the peak of
-    Python allocations with tracemalloc.
+    dataset = load_dataset() if size == 0 else synthetic_dataset(size, load_dataset().vocabularies)
+    SearchIndex(synthetic_dataset(20, dataset.vocabularies), persist=False)  # imports, so they are not counted
+    gc.collect()
+    before = _current_rss_bytes()
+    index = SearchIndex(dataset, persist=False)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(max(0, peak - before), len(index))
+
+
+def build_peak_mb(dataset: Dataset, size: int) -> tuple[float, str]:
+    """Peak memory the index build adds, in MB, and how it was measured.
+
+    On Linux, at every size, a fresh process makes the same dataset and reports how far the build raised its peak
+    resident memory above what it held just before (one method for every row). Elsewhere, the peak of Python
+    allocations with tracemalloc.
     """
-    if hasattr(os, "fork") and os.path.exists("/proc/self/statm"):
-        gc.collect()
-        before = _current_rss_bytes()
-        reader, writer = os.pipe()
-        child = os.fork()
-        if child == 0:  # pragma: no cover - runs in the child
-            index = SearchIndex(dataset, persist=False)
-            os.write(writer, str(_current_rss_bytes()).encode())
-            del index
-            os._exit(0)
-        os.close(writer)
-        with os.fdopen(reader) as pipe:
-            peak = int(pipe.read() or 0)
-        os.waitpid(child, 0)
-        return max(0, peak - before) / 1e6, "RSS"
+    if os.path.exists("/proc/self/statm"):
+        import subprocess
+
+        done = subprocess.run(
+            [sys.executable, __file__, "--memory-child", str(size)], capture_output=True, text=True, check=True
+        )
+        return int(done.stdout.split()[0]) / 1e6, "RSS"
     tracemalloc.start()
     SearchIndex(dataset, persist=False)
     _, peak = tracemalloc.get_traced_memory()
@@ -309,8 +314,8 @@ def engines(folded: list[str]):
     return found
 
 
-def bench(label: str, dataset: Dataset, repeats: int, thefuzz_queries: int, thefuzz_repeats: int) -> dict:
-    peak_mb, method = build_peak_mb(dataset)
+def bench(label: str, dataset: Dataset, repeats: int, thefuzz_queries: int, thefuzz_repeats: int, size: int) -> dict:
+    peak_mb, method = build_peak_mb(dataset, size)
     gc.collect()
     start = time.perf_counter()
     index = SearchIndex(dataset, persist=False)
@@ -368,7 +373,11 @@ def bench(label: str, dataset: Dataset, repeats: int, thefuzz_queries: int, thef
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="1k and 10k services only, fewer repetitions")
+    parser.add_argument("--memory-child", type=int, metavar="SIZE", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.memory_child is not None:
+        memory_child(args.memory_child)
+        return 0
     bundled = load_dataset()
     print(f"{len(QUERIES)} queries; times are median / 95th percentile per query, in milliseconds.")
     print(f"Python {sys.version.split()[0]}; synthetic texts average about the size of the bundled entries.\n")
@@ -377,13 +386,13 @@ def main(argv: list[str] | None = None) -> int:
         "| bm25s ms | thefuzz ms | hkqh / floor | hkqh / tantivy |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    bench("bundled", bundled, repeats=50, thefuzz_queries=len(QUERIES), thefuzz_repeats=10)
+    bench("bundled", bundled, repeats=50, thefuzz_queries=len(QUERIES), thefuzz_repeats=10, size=0)
     sizes = [(1_000, 10, len(QUERIES), 3), (10_000, 3 if args.quick else 5, 10, 1)]
     if not args.quick:
         sizes.append((100_000, 2, 2, 1))
     for size, repeats, thefuzz_queries, thefuzz_repeats in sizes:
         dataset = synthetic_dataset(size, bundled.vocabularies)
-        bench(f"synthetic {size // 1000}k", dataset, repeats, thefuzz_queries, thefuzz_repeats)
+        bench(f"synthetic {size // 1000}k", dataset, repeats, thefuzz_queries, thefuzz_repeats, size)
         del dataset
     print(
         "\nthefuzz: milliseconds per query over the first N queries (Nq), once each at 10k and 100k."

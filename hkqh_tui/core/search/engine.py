@@ -49,6 +49,10 @@ STRONG_COVERAGE = 0.8
 found some of it in a title, alias or summary; below that it is weak ("related"). So is one found only in
 eligibility, documents or steps."""
 
+UNKNOWN_TERM_SHARE = 0.1
+"""A word no service has weighs as much as a word one service in ten has (not as much as the rarest): it may be a
+word the dataset puts differently, so it lowers the coverage of every result without ruling them all out."""
+
 AUDIENCE_BONUS = 0.12
 """Added within the tier when the query says who is asking (阿媽, kids) and the service is for them."""
 
@@ -194,7 +198,12 @@ class SearchIndex:
         if not terms:
             return []
         weights = [
-            term.weight * inverse_frequency(sum(1 for hit in m.best.values() if hit.coverage >= 1.0), corpus.size)
+            term.weight
+            * (
+                inverse_frequency(sum(1 for hit in m.best.values() if hit.coverage >= 1.0), corpus.size)
+                if m.best
+                else inverse_frequency(round(UNKNOWN_TERM_SHARE * corpus.size), corpus.size)
+            )
             for term, m in zip(terms, matches)
         ]
         total_weight = sum(weights)
@@ -235,7 +244,11 @@ class SearchIndex:
                 if coverage < MIN_PARTIAL_COVERAGE:
                     continue
                 tier = MatchTier.PARTIAL
-            strong = tier >= MatchTier.SUMMARY or tier is MatchTier.TYPO or (coverage >= STRONG_COVERAGE and in_front)
+            strong = (
+                tier >= MatchTier.SUMMARY
+                or tier is MatchTier.TYPO
+                or (tier is MatchTier.PARTIAL and coverage >= STRONG_COVERAGE and in_front)
+            )
             within = quality / total_weight + TITLE_SHARE_WEIGHT * title_share / len(term_bests)
             if audiences and not audiences.isdisjoint(services[position].audiences):
                 within += AUDIENCE_BONUS
