@@ -18,6 +18,7 @@ from hkqh_tui.cli.data_commands import (
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import Dataset
 from hkqh_tui.core.search.engine import WEAK, SearchIndex, SearchResult
+from hkqh_tui.core.search.query import parse_query
 from hkqh_tui.core.dataset.serialize import service_brief_json
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import STATUS_STYLES, heading
@@ -101,7 +102,12 @@ def run_search(args: argparse.Namespace, context: CommandContext) -> int:
     if not results:
         what = f"nothing found for '{printable(query)}'" if query.strip() else "nothing found"
         context.out.print(RichText(what + (" with these filters" if _has_filters(args) else "") + "."))
-        context.out.print(RichText("Try fewer words, another spelling, or English or Chinese.", style="dim"))
+        parsed = parse_query(query)
+        if parsed.had_words and not parsed.terms and not parsed.romanised:
+            hint = "It has only words like how, the, 點樣 or 怎么: add what you are looking for."
+        else:
+            hint = "Try fewer words, another spelling, or English or Chinese."
+        context.out.print(RichText(hint, style="dim"))
         return 0
     context.out.print(results_table(dataset, results, args.script))
     strong = sum(1 for r in results if r.confidence != WEAK)

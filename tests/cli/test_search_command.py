@@ -168,4 +168,6 @@ def test_json_results_carry_their_confidence(data, capsys):
 
 def test_a_query_of_function_words_says_nothing_was_found(data, capsys):
     assert main(["--data", str(data), "search", "how", "do", "i"]) == 0
-    assert "nothing found for 'how do i'" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "nothing found for 'how do i'" in out
+    assert "add what you are looking for" in out

@@ -244,6 +244,8 @@ def _word_terms(token: str, vocabulary: Vocabulary | None, lexicon: Lexicon, aud
             if not known and token not in lexicon.synonyms:
                 return []
         return [make_term(token, lexicon)]
+    if token in lexicon.function_words:
+        return []
     if vocabulary is None or vocabulary.in_names(token):
         return [make_term(token, lexicon)]
     terms: list[QueryTerm] = []
@@ -324,7 +326,7 @@ def parse_query(query: str, vocabulary: Vocabulary | None = None, lexicon: Lexic
         terms=tuple(terms[:MAX_TERMS]),
         excluded=tuple(excluded[:MAX_TERMS]),
         audiences=frozenset(audiences),
-        romanised=_romanised(folded_all),
+        romanised=_romanised(folded_all) if terms else "",  # only function words: English, not pinyin
         had_words=had_words,
     )
 
