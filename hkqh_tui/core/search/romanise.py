@@ -64,12 +64,8 @@ def _has_readings(char: str) -> bool:
     return "," in chars.get(ord(char), "")
 
 
-def pinyin_syllables(folded_simplified: str) -> list[str]:
-    """Toneless pinyin of each character (Latin runs kept whole), from folded Simplified text.
-
-    A character with several readings is read with the two- to four-character word it starts or ends, when
-    pypinyin knows that word; any other character with its one reading.
-    """
+def _pinyin_slowly(folded_simplified: str) -> list[str]:
+    """:func:`pinyin_syllables` one character at a time (for text that mixes Latin and Chinese)."""
     _, phrases = _pinyin_tables()
     syllables: list[str] = []
     text = folded_simplified.replace(" ", "")
@@ -114,8 +110,8 @@ def _jyutping_of(char: str) -> str:
     return lazy_syllable(_TONES.sub("", reading.split()[0])) if reading else ""
 
 
-def jyutping_syllables(traditional: str) -> list[str]:
-    """Toneless, lazily folded Jyutping of each character (Latin runs kept whole), from Traditional text."""
+def _jyutping_slowly(traditional: str) -> list[str]:
+    """:func:`jyutping_syllables` one character at a time (kept as the reference the fast path is tested against)."""
     syllables: list[str] = []
     lowered = traditional.lower()
     index = 0
@@ -132,6 +128,75 @@ def jyutping_syllables(traditional: str) -> list[str]:
                 syllables.append(reading)
         index += 1
     return syllables
+
+
+class _Readings:
+    """A translation table from each character seen to its reading between spaces, grown as texts come in, so that
+    a whole text is read with one ``str.translate`` (Latin letters and digits stay, anything else is a space)."""
+
+    def __init__(self, reading_of) -> None:
+        self._reading_of = reading_of
+        self._table: dict[int, str] = {}
+        self._seen: set[str] = set()
+
+    def syllables(self, text: str) -> list[str]:
+        new = set(text).difference(self._seen)
+        if new:
+            for char in new:
+                if char.isascii():
+                    self._table[ord(char)] = char.lower() if char.isalnum() else " "
+                else:
+                    reading = self._reading_of(char)
+                    self._table[ord(char)] = f" {reading} " if reading else " "
+            self._seen.update(new)
+        return text.translate(self._table).split()
+
+
+@lru_cache(maxsize=1)
+def _pinyin_readings() -> _Readings:
+    return _Readings(_pinyin_of)
+
+
+@lru_cache(maxsize=1)
+def _jyutping_readings() -> _Readings:
+    return _Readings(_jyutping_of)
+
+
+@lru_cache(maxsize=1)
+def _polyphonic() -> frozenset[str]:
+    chars, _ = _pinyin_tables()
+    return frozenset(chr(code) for code, reading in chars.items() if "," in reading)
+
+
+def pinyin_syllables(folded_simplified: str) -> list[str]:
+    """Toneless pinyin of each character (Latin runs kept whole), from folded Simplified text.
+
+    A character with several readings is read as in the two-character word it starts or ends, when pypinyin knows
+    that word (银行 -> yin hang); any other character with its first reading.
+    """
+    text = folded_simplified.replace(" ", "")
+    syllables = _pinyin_readings().syllables(text)
+    if len(syllables) != len(text):
+        return _pinyin_slowly(text)  # Latin runs or characters without a reading: read one by one
+    polyphonic = _polyphonic()
+    if polyphonic.isdisjoint(text):
+        return syllables
+    _, phrases = _pinyin_tables()
+    for index, char in enumerate(text):
+        if char in polyphonic:
+            after = phrases.get(text[index : index + 2])
+            if after is not None and len(after) == 2:
+                syllables[index] = _toneless(after[0][0])
+                continue
+            before = phrases.get(text[index - 1 : index + 1]) if index else None
+            if before is not None and len(before) == 2:
+                syllables[index] = _toneless(before[1][0])
+    return syllables
+
+
+def jyutping_syllables(traditional: str) -> list[str]:
+    """Toneless, lazily folded Jyutping of each character (Latin runs kept whole), from Traditional text."""
+    return _jyutping_readings().syllables(traditional)
 
 
 @lru_cache(maxsize=65536)
