@@ -95,7 +95,6 @@ class SearchCorpus:
         self._postings: dict[str, array] = {}
         name_parts: list[str] = []
         raw_words: set[str] = set()
-        self._bigrams: set[str] = set()
         self._name_bigrams: set[str] = set()
         self._known: dict[str, int] = {}
         roman_parts: list[str] = []
@@ -138,10 +137,10 @@ class SearchCorpus:
         self._title_lengths.append((len(parts[0]), len(compact(title_en))))
         name_parts.append(parts[0])
         name_parts.append(alias_text)
-        # Pairs of characters of titles, aliases and summaries: the words a sentence is segmented into.
+        # Pairs of characters of titles and aliases: the words a sentence is segmented into (pairs from summaries
+        # were measured to add nothing to the query set and cost a tenth of the build).
         for part in parts[:2]:
             self._name_bigrams.update(map(operator.add, part, part[1:]))
-        self._bigrams.update(map(operator.add, parts[2], parts[2][1:]))
         title_keys = _ITEM_SEPARATOR.join(keys_for(parts[0], service.title.zh_hant))
         alias_keys = _ITEM_SEPARATOR.join(
             key
@@ -193,7 +192,6 @@ class SearchCorpus:
             "postings": {key: value.tobytes() for key, value in self._postings.items()},
             "names_text": self._lexicon,
             "words": self._words,
-            "bigrams": self._bigrams,
             "name_bigrams": self._name_bigrams,
             "roman_text": self._roman_text,
             "roman_starts": array("Q", self._roman_starts).tobytes(),
@@ -220,7 +218,6 @@ class SearchCorpus:
         corpus._words_by_length = {}
         for word in corpus._words:
             corpus._words_by_length.setdefault(len(word), []).append(word)
-        corpus._bigrams = set(state["bigrams"])
         corpus._name_bigrams = set(state["name_bigrams"])
         corpus._known = {}
         corpus._roman_text = str(state["roman_text"])
@@ -273,7 +270,7 @@ class SearchCorpus:
 
     def knows_piece(self, piece: str) -> int:
         """How well the dataset knows a Chinese piece: 2 when a title or alias contains it, 1 when it is a pair of
-        characters found in a title, alias or summary, else 0 (used to segment sentences)."""
+        characters found in titles and aliases (not necessarily in one), else 0 (used to segment sentences)."""
         known = self._known.get(piece)
         if known is not None:
             return known
@@ -281,7 +278,7 @@ class SearchCorpus:
         if pairs and all(pair in self._name_bigrams for pair in pairs) and piece in self._lexicon:
             known = 2
         else:
-            known = 1 if len(piece) == 2 and (piece in self._bigrams or piece in self._name_bigrams) else 0
+            known = 1 if len(piece) == 2 and piece in self._name_bigrams else 0
         if len(self._known) >= _KNOWN_CACHE_SIZE:
             self._known.clear()
         self._known[piece] = known
