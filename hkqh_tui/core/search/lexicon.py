@@ -117,7 +117,8 @@ def _strings(value: object) -> list[str]:
 def _parse(data: Mapping[str, object], origin: str) -> Lexicon:
     unknown = set(data) - _SECTIONS
     if unknown:
-        raise LexiconError(f"{origin}: unknown section {sorted(unknown)[0]!r} (allowed: {', '.join(sorted(_SECTIONS))})")
+        allowed = ", ".join(sorted(_SECTIONS))
+        raise LexiconError(f"{origin}: unknown section {sorted(unknown)[0]!r} (allowed: {allowed})")
     function_part = data.get("function_words", {})
     if not isinstance(function_part, dict):
         raise LexiconError(f"{origin}: [function_words] must be a table of lists")

@@ -150,7 +150,8 @@ def segment(run: str, vocabulary: Vocabulary, lexicon: Lexicon) -> list[tuple[st
     entries. The split that covers most of the run with known pieces wins, and among equal ones the split into fewer
     pieces: a piece scores its length (plus a little for lexicon words and names), a pair known only from the texts
     scores less than its two characters would as words, a lone unknown character nothing, and every piece costs
-    :data:`PIECE_COST` (more than the bonus for a name, so that a whole name beats two names that make it up). A known piece that only adds a lone function character to a known word (去深圳 = 去 + 深圳) is not one.
+    :data:`PIECE_COST` (more than the bonus for a name, so that a whole name beats two names that make it up). A
+    known piece that only adds a lone function character to a known word (去深圳 = 去 + 深圳) is not one.
     Adjacent unknown characters are joined into one piece.
     """
     length = len(run)

@@ -334,8 +334,12 @@ def test_an_english_query_is_not_read_as_pinyin(index):
 
 def test_the_audience_a_query_names_ranks_higher(tmp_path):
     records = [
-        service_record("for-youth", audiences=["youth"], title={"zh-Hant": "深圳住房補貼", "en": "Shenzhen housing subsidy"}),
-        service_record("for-elders", audiences=["elderly"], title={"zh-Hant": "深圳住房津貼", "en": "Shenzhen housing allowance"}),
+        service_record(
+            "for-youth", audiences=["youth"], title={"zh-Hant": "深圳住房補貼", "en": "Shenzhen housing subsidy"}
+        ),
+        service_record(
+            "for-elders", audiences=["elderly"], title={"zh-Hant": "深圳住房津貼", "en": "Shenzhen housing allowance"}
+        ),
     ]
     two = SearchIndex(load_dataset(write_dataset(tmp_path, records)))
     def lead(query: str) -> float:
