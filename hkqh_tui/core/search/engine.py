@@ -49,6 +49,10 @@ STRONG_COVERAGE = 0.8
 found some of it in a title, alias or summary; below that it is weak ("related"). So is one found only in
 eligibility, documents or steps."""
 
+COMMON_SHARE = 0.5
+"""A word more than half of the services have (深圳 in a Shenzhen catalogue) is context: a service without it can
+still have all of the query, though it ranks a little lower for the missing word."""
+
 UNKNOWN_TERM_SHARE = 0.1
 """A word no service has weighs as much as a word one service in ten has (not as much as the rarest): it may be a
 word the dataset puts differently, so it lowers the coverage of every result without ruling them all out."""
@@ -213,7 +217,11 @@ class SearchIndex:
         required = [m.best for term, m in zip(terms, matches) if term.exact]
         exact = set(corpus.services_named(parsed.compact)) if not parsed.excluded and not required else set()
         candidates = exact.union(*(matches[i].best for i in _telling_terms(weights)))
-        term_bests = [(weight, m.best, term) for weight, m, term in zip(weights, matches, terms)]
+        context = [len(m.best) > COMMON_SHARE * corpus.size for m in matches]
+        if all(context):
+            context = [False] * len(context)  # only common words: each of them counts
+        needed_weight = sum(w for w, is_context in zip(weights, context) if not is_context)
+        term_bests = [(weight, m.best, term, c) for weight, m, term, c in zip(weights, matches, terms, context)]
         audiences = parsed.audiences
         services = self._services
         scored: list[tuple[float, int, MatchTier, bool]] = []
@@ -225,13 +233,15 @@ class SearchIndex:
             if position in exact:
                 scored.append((-(MatchTier.EXACT + 0.99), position, MatchTier.EXACT, True))
                 continue
-            covered = quality = title_share = 0.0
+            covered = needed = quality = title_share = 0.0
             tier = MatchTier.EXACT
             in_front = False
-            for weight, best, term in term_bests:
+            for weight, best, term, is_context in term_bests:
                 hit = best.get(position)
                 if hit is not None:
                     covered += weight * hit.coverage
+                    if not is_context:
+                        needed += weight * hit.coverage
                     quality += weight * hit.quality
                     if hit.tier < tier:
                         tier = hit.tier
@@ -240,9 +250,9 @@ class SearchIndex:
                     if hit.field is Field.TITLE:
                         title_share += min(1.0, len(term.text) / corpus.title_length(position, term.ideographic))
             coverage = covered / total_weight
-            if coverage < 1.0 - 1e-9:
-                if coverage < MIN_PARTIAL_COVERAGE:
-                    continue
+            if coverage < MIN_PARTIAL_COVERAGE:
+                continue
+            if needed < needed_weight - 1e-9:
                 tier = MatchTier.PARTIAL
             strong = (
                 tier >= MatchTier.SUMMARY
