@@ -17,7 +17,8 @@ from hkqh_tui.cli.data_commands import (
 )
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import Dataset
-from hkqh_tui.core.search.engine import SearchIndex, SearchResult
+from hkqh_tui.core.search.engine import WEAK, SearchIndex, SearchResult
+from hkqh_tui.core.search.query import parse_query
 from hkqh_tui.core.dataset.serialize import service_brief_json
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import STATUS_STYLES, heading
@@ -42,7 +43,8 @@ def highlighted_title(result: SearchResult, script: Script) -> RichText:
 
 
 def results_table(dataset: Dataset, results: list[SearchResult], script: Script) -> Table:
-    """A table of results, best first: id, highlighted title, category, status and why it matched."""
+    """A table of results, best first: id, highlighted title, category, status and score; weak results (related,
+    not answers) are dim and their score is marked "related"."""
     vocab = dataset.vocabularies
     table = Table(show_lines=False, header_style="bold", expand=False)
     table.add_column("id", no_wrap=True, style="dim")  # ids are copied into other commands: never split them
@@ -52,24 +54,28 @@ def results_table(dataset: Dataset, results: list[SearchResult], script: Script)
     table.add_column(heading("score", script), no_wrap=True, style="dim", justify="right")
     for result in results:
         service = result.service
+        weak = result.confidence == WEAK
+        score = f"{result.score:.2f}" if result.tier else ""
         table.add_row(
             service.id,
             highlighted_title(result, script),
             literal(show(vocab.categories.label(service.category), script)),
             literal(show(vocab.statuses.label(service.status), script), STATUS_STYLES.get(service.status, "")),
-            f"{result.score:.2f}" if result.tier else "",
+            f"{score} {heading('related', script)}" if weak else score,
+            style="dim" if weak else None,
         )
     return table
 
 
 def result_to_json(result: SearchResult) -> dict[str, Any]:
     """One result for --json: the service's id, bilingual title and summary, category, audiences, status, and
-    the score, tier and reason of the match."""
+    the score, tier, reason and confidence ("strong", or "weak" for a related result) of the match."""
     return {
         **service_brief_json(result.service),
         "score": result.score,
         "tier": result.tier.name.lower(),
         "reason": result.reason,
+        "confidence": result.confidence,
     }
 
 
@@ -97,10 +103,18 @@ def run_search(args: argparse.Namespace, context: CommandContext) -> int:
     if not results:
         what = f"nothing found for '{printable(query)}'" if query.strip() else "nothing found"
         context.out.print(RichText(what + (" with these filters" if _has_filters(args) else "") + "."))
-        context.out.print(RichText("Try fewer words, another spelling, or English or Chinese.", style="dim"))
+        parsed = parse_query(query)
+        if parsed.had_words and not parsed.terms and not parsed.romanised:
+            hint = "It has only words like how, the, 點樣 or 怎么: add what you are looking for."
+        else:
+            hint = "Try fewer words, another spelling, or English or Chinese."
+        context.out.print(RichText(hint, style="dim"))
         return 0
     context.out.print(results_table(dataset, results, args.script))
+    strong = sum(1 for r in results if r.confidence != WEAK)
     summary = f"{len(results)} found" + (f" for '{printable(query)}'" if query.strip() else "")
+    if strong < len(results):
+        summary += f" ({strong} answering it, {len(results) - strong} only related)"
     context.out.print(RichText(f"{summary} · dataset {dataset.version}", style="dim"))
     return 0
 
@@ -116,8 +130,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="search services in Chinese (Traditional or Simplified) or English",
         description=(
             "Search titles, aliases, summaries, eligibility, documents and steps. Traditional and Simplified "
-            "Chinese, full-width letters, case and punctuation do not matter; typos and Cantonese words are "
-            "understood. Without a query (or with an empty one), list the services that pass the filters."
+            "Chinese, full-width letters, case and punctuation do not matter; whole questions, typos, Cantonese "
+            "words, pinyin, Jyutping and initials (ylq) are understood. 'word must be there as typed, !word must "
+            "not (quote it for the shell), a | b is either. Without a query (or with an empty one), list the "
+            "services that pass the filters."
         ),
     )
     parser.add_argument("query", nargs="*", metavar="QUERY", help="what to look for (several words are one query)")

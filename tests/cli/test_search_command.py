@@ -156,3 +156,19 @@ def test_json_dataset_file(tmp_path, capsys):
 def test_printable_query_echo():
     assert printable("a\x1b[2Jb\ud800") == "a\ufffd[2Jb\ufffd"
     assert len(printable("x" * 500)) == 60
+
+
+def test_json_results_carry_their_confidence(data, capsys):
+    assert main(["--data", str(data), "search", "--json", "醫療券"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert results[0]["id"] == "voucher" and results[0]["confidence"] == "strong"
+    assert main(["--data", str(data), "search", "--json", "shekou", "ferry", "grooming"]) == 0
+    related = json.loads(capsys.readouterr().out)
+    assert related and {r["confidence"] for r in related} == {"weak"}
+
+
+def test_a_query_of_function_words_says_nothing_was_found(data, capsys):
+    assert main(["--data", str(data), "search", "how", "do", "i"]) == 0
+    out = capsys.readouterr().out
+    assert "nothing found for 'how do i'" in out
+    assert "add what you are looking for" in out

@@ -27,6 +27,7 @@ _HEADINGS: dict[str, tuple[str, str, str]] = {
     "aliases": ("別名", "别名", "Also searched as"),
     "last_verified": ("最後核實", "最后核实", "Last verified"),
     "score": ("分數", "分数", "Score"),
+    "related": ("相關", "相关", "related"),
     "note": ("備註", "备注", "Note"),
     "combined_documents": ("所需文件總表", "所需材料汇总", "All documents to prepare"),
     "needed_by": ("用於", "用于", "Needed for"),

@@ -15,6 +15,7 @@ lookup can return thousands of them on every keystroke).
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from array import array
 from collections.abc import Sequence
@@ -24,9 +25,10 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from hkqh_tui.core.search.folding import compact, fold_many
 from hkqh_tui.core.dataset.model import Service
-from hkqh_tui.core.search.words import latin_words, stem
+from hkqh_tui.core.search.folding import compact, fold_many
+from hkqh_tui.core.search.romanise import keys_for
+from hkqh_tui.core.search.words import is_ideographic, latin_words, stem
 
 
 class Field(IntFlag):
@@ -55,6 +57,11 @@ MAX_SEGMENT_CHARS = 6
 MIN_ROOT_CHARS = 5
 MIN_ROOT_SHARE = 0.6
 """A known word that a longer query word starts with must have 5 letters and 60% of it (retire-ment)."""
+
+MAX_ROMANISED_HITS = 2000
+"""A romanised query found more often than this (in keys of titles and aliases) is only read this far."""
+
+_KNOWN_CACHE_SIZE = 4096
 
 BUILD_CHUNK = 1000
 """Services folded together in one pass while building (bounds the memory the joined text needs)."""
@@ -88,6 +95,13 @@ class SearchCorpus:
         self._postings: dict[str, array] = {}
         name_parts: list[str] = []
         raw_words: set[str] = set()
+        self._name_bigrams: set[str] = set()
+        self._known: dict[str, int] = {}
+        roman_parts: list[str] = []
+        self._roman_starts: list[int] = []  # where each service's romanised keys start in the joined text
+        self._roman_title_ends: list[int] = []  # where its title's keys end (its aliases' keys follow)
+        self._roman_length = 0
+        self._roman_parts = roman_parts
         for chunk_start in range(0, len(services), BUILD_CHUNK):
             chunk = services[chunk_start : chunk_start + BUILD_CHUNK]
             texts = [_texts_to_fold(service) for service in chunk]
@@ -96,6 +110,8 @@ class SearchCorpus:
                 mine = [next(folded) for _ in service_texts]
                 self._add_service(chunk_start + offset, service, mine, name_parts, raw_words)
         self._lexicon = _ITEM_SEPARATOR.join(name_parts)
+        self._roman_text = _FIELD_SEPARATOR.join(roman_parts)
+        del self._roman_parts
         self._words: list[str] = sorted(raw_words)
         self._word_set = raw_words
         self._words_by_length: dict[int, list[str]] = {}
@@ -121,6 +137,22 @@ class SearchCorpus:
         self._title_lengths.append((len(parts[0]), len(compact(title_en))))
         name_parts.append(parts[0])
         name_parts.append(alias_text)
+        # Pairs of characters of titles and aliases: the words a sentence is segmented into (pairs from summaries
+        # were measured to add nothing to the query set and cost a tenth of the build).
+        for part in parts[:2]:
+            self._name_bigrams.update(map(operator.add, part, part[1:]))
+        title_keys = _ITEM_SEPARATOR.join(keys_for(parts[0], service.title.zh_hant))
+        alias_keys = _ITEM_SEPARATOR.join(
+            key
+            for folded_alias, alias in zip(aliases, service.aliases)
+            if is_ideographic(folded_alias)
+            for key in keys_for(compact(folded_alias), alias)
+        )
+        romanised = title_keys + _FIELD_SEPARATOR + alias_keys
+        self._roman_starts.append(self._roman_length)
+        self._roman_title_ends.append(self._roman_length + len(title_keys))
+        self._roman_parts.append(romanised)
+        self._roman_length += len(romanised) + 1
         for name in (title_zh, title_en, *aliases):
             key = compact(name)
             if key:
@@ -147,6 +179,56 @@ class SearchCorpus:
                 found = postings[word_stem] = array("I")
             found.append(position << 4 | fields)
 
+    # -- saving and loading (see persist.py) --------------------------------------------------------------------
+
+    def state(self) -> dict:
+        """Everything the corpus holds, as plain values (for :mod:`marshal`)."""
+        return {
+            "size": self.size,
+            "chinese": self._chinese,
+            "bounds": self._bounds,
+            "title_lengths": self._title_lengths,
+            "names": self._names,
+            "postings": {key: value.tobytes() for key, value in self._postings.items()},
+            "names_text": self._lexicon,
+            "words": self._words,
+            "name_bigrams": self._name_bigrams,
+            "roman_text": self._roman_text,
+            "roman_starts": array("Q", self._roman_starts).tobytes(),
+            "roman_title_ends": array("Q", self._roman_title_ends).tobytes(),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict) -> SearchCorpus:
+        """A corpus rebuilt from :meth:`state` without folding anything again; raises on a malformed state."""
+        corpus = cls.__new__(cls)
+        corpus.size = int(state["size"])
+        corpus._chinese = list(state["chinese"])
+        corpus._bounds = [tuple(b) for b in state["bounds"]]
+        corpus._title_lengths = [tuple(t) for t in state["title_lengths"]]
+        corpus._names = dict(state["names"])
+        postings: dict[str, array] = {}
+        for key, raw in state["postings"].items():
+            found = postings[key] = array("I")
+            found.frombytes(raw)
+        corpus._postings = postings
+        corpus._lexicon = str(state["names_text"])
+        corpus._words = list(state["words"])
+        corpus._word_set = set(corpus._words)
+        corpus._words_by_length = {}
+        for word in corpus._words:
+            corpus._words_by_length.setdefault(len(word), []).append(word)
+        corpus._name_bigrams = set(state["name_bigrams"])
+        corpus._known = {}
+        corpus._roman_text = str(state["roman_text"])
+        corpus._roman_starts = array("Q", state["roman_starts"]).tolist()
+        corpus._roman_title_ends = array("Q", state["roman_title_ends"]).tolist()
+        if len(corpus._chinese) != corpus.size or len(corpus._bounds) != corpus.size:
+            raise ValueError("a saved index that does not match its size")
+        if not len(corpus._roman_starts) == len(corpus._roman_title_ends) == corpus.size:
+            raise ValueError("a saved index with unmatched romanised keys")
+        return corpus
+
     def title_length(self, position: int, chinese: bool) -> int:
         """The length of a service's folded, space-free title in Chinese or in English (at least 1)."""
         return max(1, self._title_lengths[position][0 if chinese else 1])
@@ -169,17 +251,67 @@ class SearchCorpus:
         for position in [i for i, text in enumerate(texts) if term in text]:
             text = texts[position]
             alias, summary, details = bounds[position]
-            found[position] = (
-                (text.find(term, 0, alias) != -1)
-                | (text.find(term, alias, summary) != -1) << 1
-                | (text.find(term, summary, details) != -1) << 2
-                | (text.find(term, details) != -1) << 3
-            )
+            # Find the first field that has the term, then look on only from the start of the next field.
+            ends = (alias, summary, details, len(text) + 1)
+            flags = 0
+            index = text.find(term)
+            while index != -1:
+                field = 0 if index < alias else 1 if index < summary else 2 if index < details else 3
+                flags |= 1 << field
+                if field == 3:
+                    break
+                index = text.find(term, ends[field])
+            found[position] = flags
         return found
 
     def in_names(self, term: str) -> bool:
         """True when some title or alias contains ``term``."""
         return term in self._lexicon
+
+    def knows_piece(self, piece: str) -> int:
+        """How well the dataset knows a Chinese piece: 2 when a title or alias contains it, 1 when it is a pair of
+        characters found in titles and aliases (not necessarily in one), else 0 (used to segment sentences)."""
+        known = self._known.get(piece)
+        if known is not None:
+            return known
+        pairs = [piece[i : i + 2] for i in range(len(piece) - 1)]
+        if pairs and all(pair in self._name_bigrams for pair in pairs) and piece in self._lexicon:
+            known = 2
+        else:
+            known = 1 if len(piece) == 2 and piece in self._name_bigrams else 0
+        if len(self._known) >= _KNOWN_CACHE_SIZE:
+            self._known.clear()
+        self._known[piece] = known
+        return known
+
+    def find_romanised(self, key: str) -> dict[int, tuple[int, float]]:
+        """Services whose title or alias romanises to something containing ``key`` (pinyin, Jyutping or initials).
+
+        Answers ``{position: (fields, closeness)}``: closeness 1 for a whole key, 0.85 for the start of one, 0.7
+        inside one. Keys shorter than 3 letters are not looked up (too many titles contain them by chance).
+        """
+        if len(key) < 3:
+            return {}
+        text = self._roman_text
+        starts = self._roman_starts
+        title_ends = self._roman_title_ends
+        found: dict[int, tuple[int, float]] = {}
+        index = text.find(key)
+        hits = 0
+        while index != -1 and hits < MAX_ROMANISED_HITS:
+            hits += 1
+            position = bisect.bisect_right(starts, index) - 1
+            key_start = max(text.rfind(_ITEM_SEPARATOR, 0, index), text.rfind(_FIELD_SEPARATOR, 0, index)) + 1
+            ends = [e for e in (text.find(_ITEM_SEPARATOR, index), text.find(_FIELD_SEPARATOR, index)) if e != -1]
+            key_end = min(ends) if ends else len(text)
+            if index + len(key) <= key_end:
+                field = _TITLE if index < title_ends[position] else _ALIAS
+                whole = index == key_start and index + len(key) == key_end
+                closeness = 1.0 if whole else 0.85 if index == key_start else 0.7
+                fields, best = found.get(position, (0, 0.0))
+                found[position] = (fields | field, max(best, closeness))
+            index = text.find(key, index + 1)
+        return found
 
     def find_chinese_typos(self, term: str) -> dict[int, tuple[int, str]]:
         """Services with a text one edit away from ``term`` (a wrong, missing or extra character).

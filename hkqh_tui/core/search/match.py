@@ -18,7 +18,8 @@ from enum import Enum, IntEnum
 from hkqh_tui.core.search.highlight import Needles
 from hkqh_tui.core.search.index import Field, SearchCorpus
 from hkqh_tui.core.search.query import QueryTerm
-from hkqh_tui.core.search.words import stem
+from hkqh_tui.core.search.romanise import query_keys
+from hkqh_tui.core.search.words import is_ideographic, stem
 
 
 class MatchTier(IntEnum):
@@ -48,6 +49,7 @@ class MatchKind(Enum):
     SPLIT = "split"
     PREFIX = "prefix"
     TYPO = "typo"
+    ROMANISED = "romanised"
 
 
 KIND_WEIGHTS = {
@@ -56,6 +58,7 @@ KIND_WEIGHTS = {
     MatchKind.SPLIT: 0.8,
     MatchKind.PREFIX: 0.75,
     MatchKind.TYPO: 0.7,
+    MatchKind.ROMANISED: 0.9,
 }
 FIELD_WEIGHTS = {Field.TITLE: 1.0, Field.ALIAS: 0.9, Field.SUMMARY: 0.6, Field.DETAILS: 0.35}
 FIELD_TIERS = {
@@ -109,12 +112,16 @@ def inverse_frequency(services_found: int, size: int) -> float:
     return 1.0 + math.log((size + 1) / (services_found + 1))
 
 
+_NO_NEEDLES = Needles()
+
+
 class TermMatches:
     """Every service one term matches: its best hit there, and every way it was found (for highlighting)."""
 
     def __init__(self) -> None:
         self.best: dict[int, TermHit] = {}
         self._lookups: list[tuple[Needles, Mapping[int, object]]] = []
+        self._by_position: dict[int, Needles] | None = None
 
     def __len__(self) -> int:
         return len(self.best)
@@ -145,20 +152,81 @@ class TermMatches:
         if positions:
             self._lookups.append((needles, positions))
 
+    def merge(self, other: TermMatches) -> None:
+        """Add every hit of ``other`` (another way of reading the same term), keeping the better one per service."""
+        for position, hit in other.best.items():
+            self.offer(position, hit)
+        self._lookups.extend(other._lookups)
+
     def needles_for(self, position: int) -> Needles:
-        """Everything this term matched in one service."""
-        result = Needles()
-        for needles, found in self._lookups:
-            if position in found:
-                result = result | needles
-        return result
+        """Everything this term matched in one service (worked out for every service at the first call)."""
+        if self._by_position is None:
+            merged: dict[int, set[Needles]] = {}
+            for needles, found in self._lookups:
+                for found_position in found:
+                    merged.setdefault(found_position, set()).add(needles)
+            joined: dict[frozenset[Needles], Needles] = {}
+            by_position: dict[int, Needles] = {}
+            for found_position, group in merged.items():
+                key = frozenset(group)
+                union = joined.get(key)
+                if union is None:
+                    union = Needles()
+                    for needles in group:
+                        union = union | needles
+                    joined[key] = union
+                by_position[found_position] = union
+            self._by_position = by_position
+        return self._by_position.get(position, _NO_NEEDLES)
 
 
 def match_term(corpus: SearchCorpus, term: QueryTerm) -> TermMatches:
-    """Every service the term matches, with its best hit."""
-    if term.ideographic:
-        return _match_chinese(corpus, term.text)
-    return _match_word(corpus, term)
+    """Every service the term matches, with its best hit.
+
+    ``a | b`` takes the better of its options; ``'word`` is only looked up as typed; a word the lexicon knows also
+    matches the dataset words it stands for (as a synonym).
+    """
+    if term.either:
+        matches = TermMatches()
+        for option in term.either:
+            matches.merge(match_term(corpus, option))
+        return matches
+    if term.exact:
+        return match_exactly(corpus, term.text)
+    if term.alternatives and term.ideographic:
+        # The lexicon says what the word means: look for it and its meanings as written, not for look-alikes.
+        matches = match_exactly(corpus, term.text)
+    else:
+        matches = _match_chinese(corpus, term.text) if term.ideographic else _match_word(corpus, term)
+    for alternative in term.alternatives:
+        if is_ideographic(alternative):
+            matches.add(corpus.find_chinese(alternative), MatchKind.SYNONYM, Needles(chinese=frozenset({alternative})))
+        else:
+            alternative_stem = stem(alternative)
+            needles = Needles(stems=frozenset({alternative_stem}))
+            matches.add(corpus.find_stem(alternative_stem), MatchKind.SYNONYM, needles)
+    return matches
+
+
+def match_exactly(corpus: SearchCorpus, text: str) -> TermMatches:
+    """Services that have ``text`` as typed: a Chinese substring, or an English word of the same stem."""
+    matches = TermMatches()
+    if is_ideographic(text):
+        matches.add(corpus.find_chinese(text), MatchKind.EXACT, Needles(chinese=frozenset({text})))
+    else:
+        word_stem = stem(text)
+        matches.add(corpus.find_stem(word_stem), MatchKind.EXACT, Needles(stems=frozenset({word_stem})))
+    return matches
+
+
+def match_romanised(corpus: SearchCorpus, romanised: str) -> TermMatches:
+    """Services whose title or alias reads as the romanised query (pinyin, Jyutping or initials)."""
+    matches = TermMatches()
+    for key in query_keys(romanised):
+        for position, (fields, closeness) in corpus.find_romanised(key).items():
+            hit = make_hit(fields, MatchKind.EXACT)
+            matches.offer(position, TermHit(hit.tier, hit.quality * closeness, hit.field, MatchKind.ROMANISED))
+    return matches
 
 
 def _match_word(corpus: SearchCorpus, term: QueryTerm) -> TermMatches:
@@ -170,7 +238,7 @@ def _match_word(corpus: SearchCorpus, term: QueryTerm) -> TermMatches:
         prefix_needles = Needles(prefixes=frozenset({term.text}))
         for word_stem in {stem(word) for word in corpus.words_with_prefix(term.text)} - {term.stem}:
             matches.add(corpus.find_stem(word_stem), MatchKind.PREFIX, prefix_needles)
-    if not matches:
+    if not matches or len(term.text) >= 6:
         root = corpus.known_word_starting(term.text)
         if root:
             matches.add(corpus.find_stem(stem(root)), MatchKind.PREFIX, Needles(prefixes=frozenset({root})))

@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from hkqh_tui.presentation.literal import literal
 from hkqh_tui.core.language.text import Script
+from hkqh_tui.core.language.ui_text import pick
 from hkqh_tui.ui.bindings import describe_keys
 from hkqh_tui.ui.strings import binding_words, tr
 
@@ -51,6 +52,14 @@ _CONTEXT_OF_CLASS = {
     "ChoiceList": "questions",
     "AgesInput": "questions",
 }
+
+SEARCH_TIPS = (
+    "搜尋：可打整句問題、拼音、粵拼或首字母（ylq）。'字詞 要照打出現，!字詞 排除，甲 | 乙 任一即可；"
+    "淡色的結果只是相關，未必解答問題。",
+    "Search: type a whole question, pinyin, Jyutping or initials (ylq). 'word must be there as typed, !word "
+    "leaves out, a | b is either; dim results are only related and may not answer the question.",
+)
+"""How to search, shown under the introduction (the operators are fzf's)."""
 
 
 def _ui_classes() -> list[type[DOMNode]]:
@@ -137,6 +146,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-dialog"):
             yield Static(RichText(tr("help_title", self.script), style="bold"), classes="dialog-title")
             yield Static(RichText(tr("help_intro", self.script)))
+            yield Static(RichText(pick(SEARCH_TIPS, self.script)), classes="dialog-help")
             yield Static(help_table(self.script, self.keymap), id="help-table")
             yield Static(literal(tr("help_settings", self.script, path=self.settings_path)), classes="dialog-help")
             yield Static(RichText(tr("help_close", self.script)), classes="dialog-help")

@@ -148,6 +148,7 @@ class MainScreen(Screen):
                 status=service.status,
                 status_label=show(vocab.statuses.label(service.status), script),
                 marked=service.id in marked,
+                related=getattr(result, "confidence", "strong") == "weak",
             )
 
         rows = LazyRows(results, make_row, [result.service.id for result in results])

@@ -37,6 +37,8 @@ class ResultRow:
     status: str
     status_label: str
     marked: bool
+    related: bool = False
+    """True for a weak result: it shares part of the query but may not answer it (drawn dim)."""
 
 
 class LazyRows(Sequence[ResultRow]):
@@ -100,6 +102,7 @@ def pad(text: str, width: int) -> str:
 
 def render_row(row: ResultRow, width: int, category_width: int, status_width: int) -> RichText:
     """One results row laid out in exactly ``width`` cells (never more); columns stay aligned whatever the script.
+    A related (weak) result is drawn dim and italic, after the answers.
 
     The status is always shown whole; the category is dropped on narrow rows; the title takes what is left and is
     cut with an ellipsis by cell width.
@@ -122,6 +125,8 @@ def render_row(row: ResultRow, width: int, category_width: int, status_width: in
         text.append(" " + pad(row.category, category_width), style="dim")
     text.append(" " + pad(row.status_label, status_width), style=STATUS_STYLES.get(row.status, ""))
     text.truncate(width)
+    if row.related:
+        text.stylize("dim italic")
     return text
 
 

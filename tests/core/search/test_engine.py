@@ -285,3 +285,70 @@ def test_highlight_spans_on_any_displayed_text():
     assert highlight_spans("72 小時體驗", "72小時") == [(0, 5)]
     assert highlight_spans("anything", "") == []
     assert highlight_spans("", "anything") == []
+
+
+# -- sentences, confidence, operators, romanised (issue 8) ---------------------------------------------------------
+
+
+def test_a_whole_sentence_finds_the_service_without_every_word(index):
+    results = index.search("我阿媽想喺深圳用醫療券睇醫生")
+    assert ids(results)[0] == "voucher"
+    assert results[0].confidence == "strong"
+
+
+def test_a_colloquial_word_finds_the_dataset_word(index):
+    assert ids(index.search("搭船去蛇口"))[0] == "ferry"
+
+
+def test_a_result_sharing_only_part_of_the_query_is_weak(index):
+    results = index.search("shekou ferry grooming")
+    assert results and all(r.confidence == "weak" for r in results)
+
+
+@pytest.mark.parametrize("query", ["the", "how do i", "點樣", "可唔可以", "怎么", "xyzzy"])
+def test_function_words_or_nonsense_alone_find_nothing(index, query):
+    assert index.search(query) == []
+
+
+def test_exclude_operator_leaves_services_out(index):
+    with_port = ids(index.search("深圳"))
+    assert "port" in with_port
+    assert "port" not in ids(index.search("深圳 !口岸"))
+
+
+def test_exact_operator_needs_the_word_as_typed(index):
+    assert ids(index.search("ferries"))[0] == "ferry"
+    assert index.search("'ferri") == []  # no prefix or typo for an exact word
+
+
+def test_either_operator(index):
+    found = ids(index.search("lawyer | ferry"))
+    assert {"lawyers", "ferry"} <= set(found)
+
+
+@pytest.mark.parametrize("query", ["yiliaoquan", "yi liao quan", "yi1 liao2 quan4", "ylq", "ji liu hyun"])
+def test_romanised_titles_and_aliases(index, query):
+    assert ids(index.search(query))[0] == "voucher"
+
+
+def test_an_english_query_is_not_read_as_pinyin(index):
+    assert ids(index.search("shekou ferries"))[0] == "ferry"
+
+
+def test_the_audience_a_query_names_ranks_higher(tmp_path):
+    records = [
+        service_record(
+            "for-youth", audiences=["youth"], title={"zh-Hant": "深圳住房補貼", "en": "Shenzhen housing subsidy"}
+        ),
+        service_record(
+            "for-elders", audiences=["elderly"], title={"zh-Hant": "深圳住房津貼", "en": "Shenzhen housing allowance"}
+        ),
+    ]
+    two = SearchIndex(load_dataset(write_dataset(tmp_path, records)))
+    def lead(query: str) -> float:
+        scores = {r.service.id: r.score for r in two.search(query)}
+        return scores["for-elders"] - scores["for-youth"]
+
+    assert lead("阿媽 深圳住房") > lead("深圳住房")
+    assert lead("my mum housing shenzhen") > lead("housing shenzhen")
+    assert lead("後生仔 深圳住房") < lead("深圳住房")

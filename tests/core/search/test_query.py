@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hkqh_tui.core.search.folding import fold
 from hkqh_tui.core.search.query import MAX_QUERY_CHARS, MAX_TERM_CHARS, MAX_TERMS, parse_query
 
 
@@ -19,9 +20,10 @@ def test_mixed_tokens_are_chinese_terms():
     assert [(t.text, t.ideographic) for t in parsed.terms] == [("e站通", True), ("72小时", True)]
 
 
-def test_stopwords_are_dropped_unless_nothing_else_is_left():
-    assert [t.text for t in parse_query("how to bring my dog to hong kong").terms] == ["bring", "dog", "hong", "kong"]
-    assert [t.text for t in parse_query("to be").terms] == ["to", "be"]
+def test_function_words_are_dropped_even_when_nothing_else_is_left():
+    assert [t.text for t in parse_query("how to bring my dog to hong kong").terms] == ["bring", "dog", "hongkong"]
+    assert parse_query("to be").terms == ()
+    assert parse_query("to be").had_words
     # The compact form keeps them, so that a title with a stop word can still be an exact hit.
     assert parse_query("the port").compact == "theport"
 
@@ -50,3 +52,70 @@ def test_input_is_bounded():
 def test_never_raises_on_broken_text():
     for text in ("\ud800", "a\udfffb", "\x00\x1b[2J", "(.*+?[", "𠮶𠀀😀"):
         parse_query(text)
+
+
+# -- sentences, operators and contractions (issue 8) ---------------------------------------------------------------
+
+
+class Vocabulary:
+    """A tiny stand-in for the corpus: the words a dataset knows."""
+
+    names = "深圳 醫療券 深圳灣口岸 前海 社保 學校"
+
+    def in_names(self, term: str) -> bool:
+        return term in fold(self.names).replace(" ", "")
+
+    def knows_piece(self, piece: str) -> int:
+        return 2 if self.in_names(piece) else 0
+
+    def knows_stem(self, word_stem: str) -> bool:
+        return word_stem in {"elderly", "school"}
+
+
+def texts(query: str) -> list[str]:
+    return [t.text for t in parse_query(query, Vocabulary()).terms]
+
+
+def test_an_unsegmented_cantonese_sentence_keeps_its_meaningful_words():
+    parsed = parse_query("我阿媽想喺深圳用醫療券睇醫生", Vocabulary())
+    assert [t.text for t in parsed.terms] == [fold("深圳"), fold("醫療券"), fold("睇醫生")]
+    assert parsed.audiences == {"elderly"}
+    assert fold("醫院") in parsed.terms[-1].alternatives
+
+
+def test_a_mandarin_question_drops_its_question_words():
+    assert texts("在前海怎么交社保吗") == [fold("前海"), fold("交社保")]
+
+
+def test_a_space_does_not_change_the_words():
+    assert texts("深圳灣口岸 幾點閂關") == texts("深圳灣口岸幾點閂關")
+
+
+def test_a_known_name_is_kept_whole():
+    assert texts("深圳灣口岸") == [fold("深圳灣口岸")]
+
+
+def test_english_contractions_and_function_words():
+    assert texts("i'm a vet, can't i work in shenzhen?") == ["vet", "work", "shenzhen"]
+    assert texts("what's the school for my kids") == ["school"]
+    assert parse_query("what's the school for my kids", Vocabulary()).audiences == {"families"}
+
+
+def test_function_words_alone_leave_no_terms():
+    for query in ("the", "how do i", "點樣", "怎么", "係咪"):
+        parsed = parse_query(query, Vocabulary())
+        assert parsed.terms == () and parsed.had_words, query
+
+
+def test_fzf_operators():
+    parsed = parse_query("'port !bus ferry | boat", Vocabulary())
+    assert [(t.text, t.exact) for t in parsed.terms][0] == ("port", True)
+    assert [t.text for t in parsed.excluded] == ["bus"]
+    either = parsed.terms[1]
+    assert [o.text for o in either.either] == ["ferry", "boat"]
+
+
+def test_romanised_reading_of_a_latin_query():
+    assert parse_query("yi1 liao2 quan4").romanised == "yi liao quan"
+    assert parse_query("yīliáoquàn").romanised == "yiliaoquan"
+    assert parse_query("醫療券").romanised == ""

@@ -1,0 +1,222 @@
+"""Romanised keys for titles and aliases: Hanyu pinyin and Jyutping, joined and as initials.
+
+Computed when the index is built (never at import time: pypinyin and ToJyutping are imported on first use) from the
+Chinese of each title and alias. For each text there are up to four keys, all lower-case, tones dropped:
+
+- pinyin joined ("yiliaoquan") and its initials ("ylq"), read from the folded Simplified text, using pypinyin's
+  phrase readings for two- to four-character words (银行 -> yin hang) and a character's first reading otherwise;
+- Jyutping joined ("jiliuhyun") and its initials ("jlh"), read character by character from the Traditional text with
+  ToJyutping, with the sounds Hong Kong people commonly merge folded the same way in keys and queries
+  (:func:`lazy_syllable`: n- as l-, ng- dropped, gw- as g-, kw- as k-).
+
+Latin letters and digits in a text are kept as they are (e站通 -> e zhan tong).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TONES = re.compile(r"[1-6]")
+_LATIN_RUN = re.compile(r"[a-z0-9]+")
+_MAX_PHRASE = 4
+
+
+def lazy_syllable(syllable: str) -> str:
+    """A Jyutping syllable with the sounds commonly merged in Hong Kong speech folded (nei -> lei, ngo -> o)."""
+    if syllable.startswith("ng"):
+        syllable = syllable[2:] or syllable  # ng on its own (五) stays
+    elif syllable.startswith("n") and len(syllable) > 1:
+        syllable = "l" + syllable[1:]
+    if syllable.startswith(("gw", "kw")):
+        syllable = syllable[0] + syllable[2:]
+    return syllable
+
+
+@lru_cache(maxsize=1)
+def _pinyin_tables() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
+    from pypinyin.phrases_dict import phrases_dict
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict, phrases_dict
+
+
+@lru_cache(maxsize=8192)
+def _toneless(reading: str) -> str:
+    """A pinyin reading without its tone mark ("quàn" -> "quan"; ü is written v, as people type it)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", reading.replace("ü", "v"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def _pinyin_of(char: str) -> str:
+    chars, _ = _pinyin_tables()
+    reading = chars.get(ord(char))
+    return _toneless(reading.split(",", 1)[0]) if reading else ""
+
+
+@lru_cache(maxsize=65536)
+def _has_readings(char: str) -> bool:
+    """True when a character has more than one pinyin reading (行: xing, hang), so its word decides."""
+    chars, _ = _pinyin_tables()
+    return "," in chars.get(ord(char), "")
+
+
+def _pinyin_slowly(folded_simplified: str) -> list[str]:
+    """:func:`pinyin_syllables` one character at a time (for text that mixes Latin and Chinese)."""
+    _, phrases = _pinyin_tables()
+    syllables: list[str] = []
+    text = folded_simplified.replace(" ", "")
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char.isascii():
+            latin = _LATIN_RUN.match(text, index)
+            if latin:
+                syllables.append(latin.group())
+                index = latin.end()
+            else:
+                index += 1
+            continue
+        if _has_readings(char) or (index + 1 < length and _has_readings(text[index + 1])):
+            for size in range(min(_MAX_PHRASE, length - index), 1, -1):
+                readings = phrases.get(text[index : index + size])
+                if readings is not None and len(readings) == size:
+                    syllables.extend(_toneless(reading[0]) for reading in readings)
+                    index += size
+                    break
+            else:
+                reading = _pinyin_of(char)
+                if reading:
+                    syllables.append(reading)
+                index += 1
+            continue
+        reading = _pinyin_of(char)
+        if reading:
+            syllables.append(reading)
+        index += 1
+    return syllables
+
+
+@lru_cache(maxsize=65536)
+def _jyutping_of(char: str) -> str:
+    import ToJyutping
+
+    found = ToJyutping.get_jyutping_list(char)
+    reading = found[0][1] if found else None
+    return lazy_syllable(_TONES.sub("", reading.split()[0])) if reading else ""
+
+
+def _jyutping_slowly(traditional: str) -> list[str]:
+    """:func:`jyutping_syllables` one character at a time (kept as the reference the fast path is tested against)."""
+    syllables: list[str] = []
+    lowered = traditional.lower()
+    index = 0
+    while index < len(lowered):
+        latin = _LATIN_RUN.match(lowered, index)
+        if latin:
+            syllables.append(latin.group())
+            index = latin.end()
+            continue
+        char = lowered[index]
+        if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":
+            reading = _jyutping_of(char)
+            if reading:
+                syllables.append(reading)
+        index += 1
+    return syllables
+
+
+class _Readings:
+    """A translation table from each character seen to its reading between spaces, grown as texts come in, so that
+    a whole text is read with one ``str.translate`` (Latin letters and digits stay, anything else is a space)."""
+
+    def __init__(self, reading_of) -> None:
+        self._reading_of = reading_of
+        self._table: dict[int, str] = {}
+        self._seen: set[str] = set()
+
+    def syllables(self, text: str) -> list[str]:
+        new = set(text).difference(self._seen)
+        if new:
+            for char in new:
+                if char.isascii():
+                    self._table[ord(char)] = char.lower() if char.isalnum() else " "
+                else:
+                    reading = self._reading_of(char)
+                    self._table[ord(char)] = f" {reading} " if reading else " "
+            self._seen.update(new)
+        return text.translate(self._table).split()
+
+
+@lru_cache(maxsize=1)
+def _pinyin_readings() -> _Readings:
+    return _Readings(_pinyin_of)
+
+
+@lru_cache(maxsize=1)
+def _jyutping_readings() -> _Readings:
+    return _Readings(_jyutping_of)
+
+
+@lru_cache(maxsize=1)
+def _polyphonic() -> frozenset[str]:
+    chars, _ = _pinyin_tables()
+    return frozenset(chr(code) for code, reading in chars.items() if "," in reading)
+
+
+def pinyin_syllables(folded_simplified: str) -> list[str]:
+    """Toneless pinyin of each character (Latin runs kept whole), from folded Simplified text.
+
+    A character with several readings is read as in the two-character word it starts or ends, when pypinyin knows
+    that word (银行 -> yin hang); any other character with its first reading.
+    """
+    text = folded_simplified.replace(" ", "")
+    syllables = _pinyin_readings().syllables(text)
+    if len(syllables) != len(text):
+        return _pinyin_slowly(text)  # Latin runs or characters without a reading: read one by one
+    polyphonic = _polyphonic()
+    if polyphonic.isdisjoint(text):
+        return syllables
+    _, phrases = _pinyin_tables()
+    for index, char in enumerate(text):
+        if char in polyphonic:
+            after = phrases.get(text[index : index + 2])
+            if after is not None and len(after) == 2:
+                syllables[index] = _toneless(after[0][0])
+                continue
+            before = phrases.get(text[index - 1 : index + 1]) if index else None
+            if before is not None and len(before) == 2:
+                syllables[index] = _toneless(before[1][0])
+    return syllables
+
+
+def jyutping_syllables(traditional: str) -> list[str]:
+    """Toneless, lazily folded Jyutping of each character (Latin runs kept whole), from Traditional text."""
+    return _jyutping_readings().syllables(traditional)
+
+
+@lru_cache(maxsize=65536)
+def keys_for(folded_simplified: str, traditional: str) -> tuple[str, ...]:
+    """The romanised keys of one Chinese text (pinyin and Jyutping, joined and initials), without repeats."""
+    keys: list[str] = []
+    for syllables in (pinyin_syllables(folded_simplified), jyutping_syllables(traditional)):
+        if len(syllables) < 2:
+            continue
+        joined = "".join(syllables)
+        initials = "".join(s[0] for s in syllables)
+        for key in (joined, initials):
+            if key not in keys:
+                keys.append(key)
+    return tuple(keys)
+
+
+def query_keys(romanised: str) -> list[str]:
+    """What a romanised query is looked up as: its words joined, and joined with lazy Jyutping sounds folded."""
+    words = romanised.split()
+    plain = "".join(words)
+    lazy = "".join(lazy_syllable(word) for word in words)
+    return [plain] if lazy == plain else [plain, lazy]

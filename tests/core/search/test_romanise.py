@@ -1,0 +1,49 @@
+"""Romanised keys: pinyin and Jyutping of titles and aliases, joined and as initials, with lazy sounds folded."""
+
+from __future__ import annotations
+
+import pytest
+
+from hkqh_tui.core.search.folding import compact, fold
+from hkqh_tui.core.search.romanise import keys_for, lazy_syllable, pinyin_syllables, query_keys
+
+
+def keys(text: str) -> list[str]:
+    return keys_for(compact(fold(text)), text)
+
+
+def test_pinyin_and_jyutping_joined_and_initials():
+    found = keys("醫療券")
+    assert "yiliaoquan" in found and "ylq" in found
+    assert "jiliuhyun" in found and "jlh" in found
+
+
+def test_phrase_readings_are_used_for_pinyin():
+    assert pinyin_syllables(compact(fold("銀行"))) == ["yin", "hang"]
+
+
+def test_latin_letters_in_a_title_are_kept():
+    assert "ezhantong" in keys("e站通")
+
+
+@pytest.mark.parametrize(
+    ("syllable", "lazy"), [("nei", "lei"), ("ngo", "o"), ("gwong", "gong"), ("kwan", "kan"), ("ng", "ng"), ("si", "si")]
+)
+def test_lazy_sounds_fold(syllable, lazy):
+    assert lazy_syllable(syllable) == lazy
+
+
+def test_lazily_typed_jyutping_matches_the_key():
+    assert "gongdunggaiwaak" in keys("廣東計劃")
+    assert "gongdunggaiwaak" in query_keys("gwong dung gai waak")
+    assert "ongoloujyun" not in query_keys("ngon lou jyun") and "onloujyun" in query_keys("ngon lou jyun")
+
+
+def test_the_fast_reading_matches_the_character_by_character_one():
+    from hkqh_tui.core.search.romanise import _jyutping_slowly, _pinyin_slowly, jyutping_syllables
+
+    texts = ("長者醫療券大灣區試點計劃", "在香港見證開立內地銀行戶口", "港澳e站通", "B2巴士「深圳灣」", "重慶銀行行長")
+    for text in texts:
+        folded = compact(fold(text))
+        assert pinyin_syllables(folded) == _pinyin_slowly(folded), text
+        assert jyutping_syllables(text) == _jyutping_slowly(text), text
