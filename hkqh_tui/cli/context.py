@@ -6,9 +6,7 @@ import errno
 import json
 import sys
 from functools import cached_property
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hkqh_tui.core.dataset.loading import read_dataset
 from hkqh_tui.core.dataset.model import Dataset

@@ -119,10 +119,9 @@ def run_validate(args: argparse.Namespace, context: CommandContext) -> int:
 
 def _validate_plan(target: str | None, dataset: Dataset, context: CommandContext) -> int:
     """Check the plan file beside a dataset folder, when there is one, against that dataset."""
-    from hkqh_tui.presentation.literal import markup_safe as escape
-
     from hkqh_tui.core.dataset.loading import chosen_data_path
     from hkqh_tui.core.plan.loading import PLAN_FILE, read_plan
+    from hkqh_tui.presentation.literal import markup_safe as escape
 
     plan_path = chosen_data_path(target) / PLAN_FILE
     if not plan_path.is_file():

@@ -15,13 +15,13 @@ from hkqh_tui.cli.data_commands import (
     add_script_option,
     check_filters,
 )
-from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import Dataset
-from hkqh_tui.core.search.engine import WEAK, SearchIndex, SearchResult
-from hkqh_tui.core.search.query import parse_query
 from hkqh_tui.core.dataset.serialize import service_brief_json
+from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import STATUS_STYLES, heading
+from hkqh_tui.core.search.engine import WEAK, SearchIndex, SearchResult
+from hkqh_tui.core.search.query import parse_query
 from hkqh_tui.presentation.literal import literal
 
 HIGHLIGHT_STYLE = "bold reverse"

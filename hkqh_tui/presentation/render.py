@@ -9,12 +9,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
-from hkqh_tui.core.language.display import show, show_plain
 from hkqh_tui.core.dataset.model import Dataset, Service
+from hkqh_tui.core.language.display import show, show_plain
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import STATUS_STYLES, heading, plan_label, verified_label
 from hkqh_tui.core.language.visible import visible
-from hkqh_tui.presentation.literal import literal, link_style
+from hkqh_tui.presentation.literal import link_style, literal
 
 
 def services_table(dataset: Dataset, services: Iterable[Service], script: Script) -> Table:

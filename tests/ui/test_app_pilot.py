@@ -10,7 +10,6 @@ from hkqh_tui.core.storage.paths import settings_file
 from hkqh_tui.ui.app import HkqhApp
 from hkqh_tui.ui.screens.dataset_error import DatasetErrorScreen
 from hkqh_tui.ui.screens.detail import DetailScreen
-from hkqh_tui.ui.screens.help import HelpScreen
 from hkqh_tui.ui.screens.main import MainScreen
 from hkqh_tui.ui.widgets.results import ResultsList
 from hkqh_tui.ui.widgets.service_detail import ServiceDetail

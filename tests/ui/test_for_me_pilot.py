@@ -98,7 +98,7 @@ async def test_answer_the_questions_with_keys_then_see_what_fits(matching_datase
         assert ids == ["voucher", "northbound", "port"], "fits best first; the school does not fit"
         assert lines[0] == (None, "Fits you (2)")
         width = app.screen.query_one(ForMeList).size.width
-        for service_id, text in lines:
+        for _service_id, text in lines:
             assert cell_len(text) <= width, "one result, one line"
         why = rendered_text(app.screen.query_one("#for-me-why"), width=size[0])
         assert "you are 65 or over" in why and "you have a Home Return Permit" in why

@@ -37,11 +37,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hkqh_tui.core.storage.atomic import TEMP_SUFFIX, AtomicWriteError, atomic_write_text, error_reason, keep_aside
-from hkqh_tui.core.checklists.model import Checklist, ItemKind, check_note, normalize_name
 from hkqh_tui.core.checklists.json_format import ChecklistFormatError, checklist_from_bytes, checklist_to_text
 from hkqh_tui.core.checklists.lock import LockTimeout, exclusive_lock
+from hkqh_tui.core.checklists.model import Checklist, ItemKind, check_note, normalize_name
 from hkqh_tui.core.dataset.model import Service
+from hkqh_tui.core.storage.atomic import TEMP_SUFFIX, AtomicWriteError, atomic_write_text, error_reason, keep_aside
 from hkqh_tui.core.storage.paths import checklists_dir, ensure_private_dir
 from hkqh_tui.core.storage.reading import FileReadError, read_regular_file
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hkqh_tui.core.checklists.model import ITEM_KINDS, Checklist, ChecklistEntry, ItemKind, item_key, item_keys
-from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import Dataset, Service
+from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script, Text
 
 

@@ -17,8 +17,8 @@ from hkqh_tui.core.dataset.model import Dataset, Service, Vocabularies, Vocabula
 from hkqh_tui.core.dataset.model_cache import DatasetCache, dataset_files
 from hkqh_tui.core.dataset.parse_cache import ParseCache, cache_disabled
 from hkqh_tui.core.dataset.serialize import service_to_json
-from hkqh_tui.core.language.text import Text
 from hkqh_tui.core.dataset.validation import UNPRINTABLE, Problem, check_service, type_name
+from hkqh_tui.core.language.text import Text
 from hkqh_tui.core.storage.reading import ParseError, parse_json, parse_toml, read_regular_file
 
 DATA_ENV_VAR = "HKQH_DATA"

@@ -16,7 +16,8 @@ import json
 import os
 import stat
 import time
-from datetime import date, datetime, time as clock_time
+from datetime import date, datetime
+from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
 

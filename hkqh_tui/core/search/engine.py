@@ -19,8 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import Dataset, Service
+from hkqh_tui.core.language.display import show
+from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.search.highlight import Needles, highlight_spans
 from hkqh_tui.core.search.index import Field, SearchCorpus
 from hkqh_tui.core.search.match import (
@@ -34,7 +35,6 @@ from hkqh_tui.core.search.match import (
     match_term,
 )
 from hkqh_tui.core.search.query import ParsedQuery, QueryTerm, parse_query
-from hkqh_tui.core.language.text import Script
 
 __all__ = ["STRONG", "WEAK", "MatchTier", "SearchIndex", "SearchResult", "highlight_spans"]
 

@@ -12,10 +12,10 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from hkqh_tui.core.storage.atomic import keep_aside
-from hkqh_tui.core.storage.reading import ParseError, parse_json, read_regular_file, short_repr
 from hkqh_tui.core.language.text import SCRIPTS, Script
 from hkqh_tui.core.language.visible import visible
+from hkqh_tui.core.storage.atomic import keep_aside
+from hkqh_tui.core.storage.reading import ParseError, parse_json, read_regular_file, short_repr
 
 SETTINGS_VERSION = 1
 MAX_SETTINGS_BYTES = 256 * 1024
@@ -146,10 +146,9 @@ def _regular_target(path: Path) -> Path:
 
 def save_settings(settings: Settings, path: Path) -> None:
     """Write settings atomically; raise :class:`SettingsSaveError` with a clear message on failure."""
-    from hkqh_tui.core.storage.atomic import atomic_write_text
-
     import json
 
+    from hkqh_tui.core.storage.atomic import atomic_write_text
     from hkqh_tui.core.storage.paths import ensure_private_dir
 
     text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"

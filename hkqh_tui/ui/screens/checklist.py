@@ -13,11 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from hkqh_tui.presentation.literal import literal
-from hkqh_tui.core.language.visible import visible
 from hkqh_tui.core.checklists.view import ChecklistItem, ChecklistView, EntryView
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
+from hkqh_tui.core.language.visible import visible
+from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.strings import tr
 
 

@@ -19,9 +19,9 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from hkqh_tui.presentation.literal import literal
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import pick
+from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.bindings import describe_keys
 from hkqh_tui.ui.strings import binding_words, tr
 

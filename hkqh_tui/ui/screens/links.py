@@ -9,11 +9,11 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from hkqh_tui.presentation.literal import literal, is_safe_link
-from hkqh_tui.presentation.render import readable_url
-from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import Service
+from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
+from hkqh_tui.presentation.literal import is_safe_link, literal
+from hkqh_tui.presentation.render import readable_url
 from hkqh_tui.ui.strings import tr
 
 

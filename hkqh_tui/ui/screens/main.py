@@ -11,10 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from hkqh_tui.presentation.literal import literal
-from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import FILTERS
+from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
+from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.strings import tr
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import LazyRows, ResultRow, ResultsList, row_ids

@@ -7,10 +7,10 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Select
 
-from hkqh_tui.presentation.literal import literal
-from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.model import EVERYONE, FILTERS, Vocabularies, Vocabulary
+from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
+from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.strings import tr
 
 _PROMPTS = {"category": "all_categories", "audience": "all_audiences", "status": "all_statuses"}

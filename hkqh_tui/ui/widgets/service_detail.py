@@ -7,11 +7,11 @@ from rich.text import Text as RichText
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from hkqh_tui.presentation.literal import is_safe_link
-from hkqh_tui.presentation.render import service_detail
 from hkqh_tui.core.dataset.model import Dataset, Service
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import is_stale
+from hkqh_tui.presentation.literal import is_safe_link
+from hkqh_tui.presentation.render import service_detail
 from hkqh_tui.ui.strings import tr
 
 

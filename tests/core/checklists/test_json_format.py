@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hkqh_tui.core.checklists.model import MAX_NAME_CHARS, Checklist, ChecklistNameError, normalize_name
 from hkqh_tui.core.checklists.json_format import (
     FORMAT_NAME,
     SCHEMA_VERSION,
@@ -17,6 +16,7 @@ from hkqh_tui.core.checklists.json_format import (
     checklist_from_json,
     checklist_to_text,
 )
+from hkqh_tui.core.checklists.model import MAX_NAME_CHARS, Checklist, ChecklistNameError, normalize_name
 from hkqh_tui.core.language.text import Text
 
 

@@ -18,10 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from hkqh_tui.core.storage import atomic
-from hkqh_tui.core.checklists.model import Checklist, ChecklistNameError
 from hkqh_tui.core.checklists.json_format import checklist_from_bytes, checklist_to_text
 from hkqh_tui.core.checklists.lock import exclusive_lock
+from hkqh_tui.core.checklists.model import Checklist, ChecklistNameError
 from hkqh_tui.core.checklists.store import (
     DEFAULT_CHECKLIST_NAME,
     STALE_TEMP_SECONDS,
@@ -29,6 +28,7 @@ from hkqh_tui.core.checklists.store import (
     file_stem,
 )
 from hkqh_tui.core.dataset.loading import load_dataset
+from hkqh_tui.core.storage import atomic
 from hkqh_tui.core.storage.paths import checklists_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[3]

@@ -13,8 +13,8 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from hkqh_tui.core.checklists.model import Checklist
-from hkqh_tui.core.export.markdown import checklist_to_markdown, escape_markdown, link, note_block
 from hkqh_tui.core.dataset.loading import load_dataset
+from hkqh_tui.core.export.markdown import checklist_to_markdown, escape_markdown, link, note_block
 from hkqh_tui.core.language.text import Text
 from tests.factories import service_record, write_dataset
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from hkqh_tui.core.dataset.loading import load_dataset
-from hkqh_tui.core.plan.loading import MAX_MEASURES, MAX_PLAN_BYTES, PLAN_FILE, plan_path_for, read_plan
 from hkqh_tui.core.language.text import Text
+from hkqh_tui.core.plan.loading import MAX_MEASURES, MAX_PLAN_BYTES, PLAN_FILE, plan_path_for, read_plan
 from tests.factories import write_json_dataset
 from tests.plan_factories import plan_record, write_dataset_with_plan, write_plan
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hkqh_tui.core.search import index as search_index
 from hkqh_tui.core.dataset.loading import load_dataset
+from hkqh_tui.core.search import index as search_index
 from hkqh_tui.core.search.engine import MatchTier, SearchIndex, SearchResult, highlight_spans
 from tests.factories import search_records, service_record, write_dataset
 

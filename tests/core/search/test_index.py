@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hkqh_tui.core.search.folding import compact, fold
 from hkqh_tui.core.dataset.loading import load_dataset
+from hkqh_tui.core.search.folding import compact, fold
 from hkqh_tui.core.search.index import MAX_PREFIX_EXPANSIONS, Field, SearchCorpus
 from tests.factories import search_records, service_record, write_dataset
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hkqh_tui.core.search import query as search_query
-from hkqh_tui.core.language.display import show
 from hkqh_tui.core.dataset.loading import load_dataset
+from hkqh_tui.core.language.display import show
+from hkqh_tui.core.search import query as search_query
 from hkqh_tui.core.search.engine import SearchIndex, SearchResult, highlight_spans
 from hkqh_tui.core.search.query import MAX_QUERY_CHARS, MAX_TERM_CHARS, MAX_TERMS, parse_query
 from tests.factories import search_records, write_dataset

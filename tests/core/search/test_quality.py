@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from hkqh_tui.core.search.folding import compact, fold
 from hkqh_tui.core.dataset.loading import load_dataset
 from hkqh_tui.core.dataset.model import Dataset
 from hkqh_tui.core.search.engine import SearchIndex
+from hkqh_tui.core.search.folding import compact, fold
 
 # Read when the module is imported: the shared fixture removes HKQH_DATA for each test.
 DATA_PATH = os.environ.get("HKQH_DATA", "").strip() or None

@@ -28,7 +28,7 @@ def leftovers(folder: Path) -> list[str]:
 def test_writes_utf8_text_with_owner_only_permissions(tmp_path):
     target = tmp_path / "阿媽.json"
     atomic_write_text(target, "香港身份證\n🏠\n")
-    assert target.read_bytes() == "香港身份證\n🏠\n".encode("utf-8")
+    assert target.read_bytes() == "香港身份證\n🏠\n".encode()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert leftovers(tmp_path) == []
 
