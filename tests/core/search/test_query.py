@@ -49,9 +49,16 @@ def test_input_is_bounded():
     assert len(many.terms) == MAX_TERMS
 
 
-def test_never_raises_on_broken_text():
-    for text in ("\ud800", "a\udfffb", "\x00\x1b[2J", "(.*+?[", "𠮶𠀀😀"):
-        parse_query(text)
+def test_broken_text_parses_into_clean_terms():
+    """Lone surrogates, control characters and regex syntax never reach a term; what is left of the text is."""
+    cases = {"\ud800": [], "a\udfffb": ["b"], "\x00\x1b[2J": ["2j"], "(.*+?[": [], "𠮶𠀀😀": ["𠮶𠀀"]}
+    for text, expected in cases.items():
+        query = parse_query(text)
+        terms = [term.text for term in query.terms]
+        assert terms == expected, text
+        for term in terms:
+            term.encode("utf-8")  # no lone surrogate
+            assert not any(ord(c) < 32 or c in "[]()*+?" for c in term), term
 
 
 # -- sentences, operators and contractions (issue 8) ---------------------------------------------------------------
