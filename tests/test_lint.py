@@ -1,4 +1,4 @@
-"""The code passes ruff with the settings in pyproject.toml (errors, likely bugs, import order, outdated syntax)."""
+"""The code passes ruff (errors, likely bugs, import order, outdated syntax) and mypy, with pyproject.toml's settings."""
 
 from __future__ import annotations
 
@@ -15,4 +15,12 @@ def test_ruff_finds_nothing():
     assert ruff, "ruff is a test dependency (pip install -e '.[test]')"
     result = subprocess.run([ruff, "check", "--no-cache", "."], cwd=REPO_ROOT, capture_output=True, text=True,
                             timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_finds_nothing(tmp_path):
+    mypy = shutil.which("mypy", path=str(Path(sys.executable).parent)) or shutil.which("mypy")
+    assert mypy, "mypy is a test dependency (pip install -e '.[test]')"
+    result = subprocess.run([mypy, "--cache-dir", str(tmp_path / "mypy-cache")], cwd=REPO_ROOT, capture_output=True,
+                            text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -12,7 +13,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
-from hkqh_tui.core.checklists.model import Checklist, ChecklistNameError, normalize_name
+from hkqh_tui.core.checklists.model import Checklist, ChecklistNameError, ItemKind, normalize_name
 from hkqh_tui.core.checklists.store import ChecklistStore
 from hkqh_tui.core.checklists.view import ChecklistView
 from hkqh_tui.core.dataset.loading import read_dataset
@@ -27,6 +28,10 @@ from hkqh_tui.presentation.literal import markup_safe
 from hkqh_tui.ui.bindings import describe_keys, localize_bindings
 from hkqh_tui.ui.strings import tr
 from hkqh_tui.ui.widgets.filter_bar import filter_value_label
+
+if TYPE_CHECKING:
+    from hkqh_tui.core.profile.model import Profile
+    from hkqh_tui.ui.screens.main import MainScreen
 
 LANGUAGE_NAMES = {"hant": "繁體中文", "hans": "简体中文", "en": "English"}
 
@@ -92,12 +97,18 @@ class HkqhApp(App):
             self.checklist, self._checklist_notices = loaded.checklist, loaded.notices
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
-        self._profile = None  # read from the settings on first use, so start-up does not pay for it
+        self._profile: Profile | None = None  # read from the settings on first use: start-up does not pay for it
         self._early_keys: list[events.Key] | None = []
         """Keys pressed before the first screen can take them; replayed by :meth:`take_keys`."""
         self._releasing_keys = False
 
     # ---- state ------------------------------------------------------------------------------------------------
+
+    @property
+    def loaded_dataset(self) -> Dataset:
+        """The dataset, for code that runs only once it has loaded (every screen but the dataset-error screen)."""
+        assert self.dataset is not None, "the dataset did not load"
+        return self.dataset
 
     @property
     def script(self) -> Script:
@@ -143,7 +154,7 @@ class HkqhApp(App):
         filters = {k: v for k, v in self.filters.items() if v and self._filter_is_known(k, v)}
         if not query.strip() and self._index is None:
             # Listing without a query needs no index: the first screen does not wait for it to be built.
-            return [_Listed(s) for s in self.dataset.curated_order() if s.matches(**filters)]
+            return [_Listed(s) for s in self.loaded_dataset.curated_order() if s.matches(**filters)]
         return self.index.search(query, **filters)
 
     def _filter_is_known(self, name: str, value: str) -> bool:
@@ -213,7 +224,7 @@ class HkqhApp(App):
 
     def checklist_summary(self) -> str:
         """A short line about the current checklist for the status line."""
-        view = ChecklistView.build(self.checklist, self.dataset)
+        view = ChecklistView.build(self.checklist, self.loaded_dataset)
         text = f"{tr('checklist_title', self.script, name=self.checklist.name)}: {len(view.entries)}"
         if view.entries:
             text += f" ({view.progress})"
@@ -237,7 +248,7 @@ class HkqhApp(App):
     def toggle_mark(self, service_id: str) -> None:
         """Add the service to the current checklist, or remove it."""
         assert self.dataset is not None
-        service = self.dataset.get(service_id)
+        service = self.loaded_dataset.get(service_id)
         title = show(service.title, self.script) if service else service_id
         name = self.checklist.name
         if service_id in self.marked_ids():
@@ -247,7 +258,7 @@ class HkqhApp(App):
             if self._apply(self.store.add_services(name, [service])):
                 self.notify(tr("marked", self.script, name=name, title=title), timeout=3)
 
-    def set_tick(self, service_id: str, kind: str, key: str, ticked: bool) -> None:
+    def set_tick(self, service_id: str, kind: ItemKind, key: str, ticked: bool) -> None:
         """Tick or untick a document or step."""
         self._apply(self.store.set_tick(self.checklist.name, service_id, kind, key, ticked))
 
@@ -258,7 +269,7 @@ class HkqhApp(App):
         entry = self.checklist.entry(service_id)
         if entry is None:
             return
-        service = self.dataset.get(service_id)
+        service = self.loaded_dataset.get(service_id)
         title = show(service.title, self.script) if service else service_id
 
         shown_note = visible(entry.note, multiline=True)  # a control character from the file is edited as its escape
@@ -277,7 +288,7 @@ class HkqhApp(App):
         """Ask, then remove a service from the current checklist."""
         from hkqh_tui.ui.screens.dialogs import ConfirmDialog
 
-        service = self.dataset.get(service_id)
+        service = self.loaded_dataset.get(service_id)
         entry = self.checklist.entry(service_id)
         title = show(service.title, self.script) if service else (show(entry.title, self.script) if entry and entry.title else service_id)
 
@@ -327,7 +338,7 @@ class HkqhApp(App):
         self._show_notices(listing.notices)
         choices = []
         for checklist in listing.checklists:
-            view = ChecklistView.build(checklist, self.dataset)
+            view = ChecklistView.build(checklist, self.loaded_dataset)
             choices.append((f"{checklist.name}  ({len(view.entries)} · {view.progress})", checklist.name))
         new_label = "＋ " + tr("new_checklist_title", self.script)
         choices.append((new_label, "\0new"))
@@ -540,7 +551,7 @@ class HkqhApp(App):
         if changed:
             self.refresh_bindings()
 
-    def _main_screen(self):
+    def _main_screen(self) -> MainScreen | None:
         from hkqh_tui.ui.screens.main import MainScreen
 
         for screen in self.screen_stack:
@@ -581,7 +592,7 @@ class HkqhApp(App):
         from hkqh_tui.ui.screens.links import LinksScreen, service_links
 
         assert self.dataset is not None
-        service = self.dataset.get(service_id)
+        service = self.loaded_dataset.get(service_id)
         links = service_links(service, self.script) if service else []
         if not links:
             self.notify(tr("no_links", self.script))
@@ -707,7 +718,7 @@ class HkqhApp(App):
                     markup_safe(f"{name} = {key}"),
                     lambda n=name, k=key: self.set_filter_and_show(n, k),
                 )
-        for service in self.dataset.curated_order():
+        for service in self.loaded_dataset.curated_order():
             yield SystemCommand(
                 tr("palette_open", script, title=markup_safe(show(service.title, script))),
                 markup_safe(service.id),

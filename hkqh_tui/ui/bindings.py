@@ -27,7 +27,7 @@ def localize_bindings(node: DOMNode, script: Script) -> bool:
             replace(b, description=binding_words(b.id, script, b.description)) if b.id else b for b in bindings
         ]
     node._bindings = BindingsMap.from_keys(translated)
-    node._hkqh_binding_script = script
+    node._hkqh_binding_script = script  # type: ignore[attr-defined]  # our own marker on the node
     return True
 
 

@@ -34,6 +34,4 @@ class UsesHkqhApp:
     @property
     def loaded_dataset(self) -> Dataset:
         """The app's dataset: every screen but the dataset-error screen is shown only once it has loaded."""
-        dataset = self.hkqh.dataset
-        assert dataset is not None, "a screen that shows services needs a loaded dataset"
-        return dataset
+        return self.hkqh.loaded_dataset

@@ -126,7 +126,9 @@ def list_separator(script: Script) -> str:
 
 def _best_source(sources: Sequence[Source]) -> Source | None:
     official = [s for s in sources if s.official]
-    return (official or list(sources) or [None])[0]
+    if official:
+        return official[0]
+    return sources[0] if sources else None
 
 
 def _source_line(sources: Sequence[Source], script: Script) -> SourceLine | None:

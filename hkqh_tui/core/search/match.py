@@ -10,9 +10,10 @@ typo, two for words of eight letters or more).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum, IntEnum
 
 from hkqh_tui.core.search.highlight import Needles
@@ -93,7 +94,7 @@ class TermHit:
     kind: MatchKind
     coverage: float = 1.0
     """The share of the term that was found (below 1 only when a split term was found in part)."""
-    rank: float = field(init=False, compare=False)
+    rank: float = dataclasses.field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rank", self.tier * 10 + self.quality)

@@ -19,6 +19,7 @@ from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.visible import visible
 from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.strings import tr
+from hkqh_tui.ui.typed_app import UsesHkqhApp
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def _note_line(entry: EntryView, script: Script) -> RichText:
     return line
 
 
-class ChecklistScreen(Screen):
+class ChecklistScreen(UsesHkqhApp, Screen):
     """Tick documents and steps, edit notes, remove services, switch and create checklists."""
 
     BINDINGS = [
@@ -110,7 +111,7 @@ class ChecklistScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.localize()
+        self.hkqh.localize()
         self.refresh_view()
         self.query_one("#checklist-items", OptionList).focus()
 
@@ -119,11 +120,11 @@ class ChecklistScreen(Screen):
 
     @property
     def view(self) -> ChecklistView:
-        return ChecklistView.build(self.app.checklist, self.app.dataset)
+        return ChecklistView.build(self.hkqh.checklist, self.loaded_dataset)
 
     def refresh_view(self) -> None:
         """Redraw from the app's current checklist, keeping the cursor where it was."""
-        app = self.app
+        app = self.hkqh
         script: Script = app.script
         view = self.view
         title = tr("checklist_title", script, name=view.checklist.name)
@@ -176,33 +177,33 @@ class ChecklistScreen(Screen):
         if row is None:
             return
         if row.kind == "item" and row.item is not None:
-            self.app.set_tick(row.service_id, row.item.kind, row.item.key, not row.item.ticked)
+            self.hkqh.set_tick(row.service_id, row.item.kind, row.item.key, not row.item.ticked)
         elif row.kind == "note":
             self.action_edit_note()
-        elif row.kind == "service" and self.app.dataset.get(row.service_id):
+        elif row.kind == "service" and self.loaded_dataset.get(row.service_id):
             from hkqh_tui.ui.screens.detail import DetailScreen
 
-            self.app.push_screen(DetailScreen(row.service_id))
+            self.hkqh.push_screen(DetailScreen(row.service_id))
 
     def action_edit_note(self) -> None:
         row = self._current()
         if row is None:
             return
-        self.app.edit_note(row.service_id)
+        self.hkqh.edit_note(row.service_id)
 
     def action_remove(self) -> None:
         row = self._current()
         if row is not None:
-            self.app.confirm_remove(row.service_id)
+            self.hkqh.confirm_remove(row.service_id)
 
     def action_new_checklist(self) -> None:
-        self.app.ask_new_checklist()
+        self.hkqh.ask_new_checklist()
 
     def action_switch_checklist(self) -> None:
-        self.app.ask_switch_checklist()
+        self.hkqh.ask_switch_checklist()
 
     def action_delete_checklist(self) -> None:
-        self.app.confirm_delete_checklist()
+        self.hkqh.confirm_delete_checklist()
 
     def action_toggle_documents(self) -> None:
         self.showing_documents = not self.showing_documents
@@ -215,4 +216,4 @@ class ChecklistScreen(Screen):
         self.query_one("#checklist-items", OptionList).action_cursor_up()
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.hkqh.pop_screen()

@@ -11,11 +11,12 @@ from textual.widgets import Footer, Static
 from hkqh_tui.core.dataset.validation import Problem
 from hkqh_tui.core.language.visible import visible
 from hkqh_tui.ui.strings import tr
+from hkqh_tui.ui.typed_app import UsesHkqhApp
 
 MAX_LISTED = 50
 
 
-class DatasetErrorScreen(Screen):
+class DatasetErrorScreen(UsesHkqhApp, Screen):
     """A clear screen listing the dataset's problems; the app stays open until the person quits."""
 
     def __init__(self, problems: list[Problem], script, problem_count: int | None = None) -> None:
@@ -38,4 +39,4 @@ class DatasetErrorScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.take_keys()
+        self.hkqh.take_keys()

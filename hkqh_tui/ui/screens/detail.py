@@ -8,10 +8,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from hkqh_tui.presentation.literal import literal
+from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.service_detail import ServiceDetail
 
 
-class DetailScreen(Screen):
+class DetailScreen(UsesHkqhApp, Screen):
     """Read one service; escape goes back to the results."""
 
     BINDINGS = [
@@ -32,30 +33,30 @@ class DetailScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.localize()
+        self.hkqh.localize()
         self.refresh_view()
         self.query_one(ServiceDetail).focus()
 
     def refresh_view(self) -> None:
         """Draw the service in the current script."""
-        app = self.app
-        service = app.dataset.get(self.service_id)
+        app = self.hkqh
+        service = self.loaded_dataset.get(self.service_id)
         self.query_one("#title-bar", Static).update(literal(f" hkqh · {self.service_id}", multiline=False))
         self.query_one(ServiceDetail).show_service(
-            app.dataset, service, app.script, marked=self.service_id in app.marked_ids()
+            self.loaded_dataset, service, app.script, marked=self.service_id in app.marked_ids()
         )
 
     def apply_script(self) -> None:
         self.refresh_view()
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.hkqh.pop_screen()
 
     def action_links(self) -> None:
-        self.app.show_links(self.service_id)
+        self.hkqh.show_links(self.service_id)
 
     def action_toggle_mark(self) -> None:
-        self.app.toggle_mark(self.service_id)
+        self.hkqh.toggle_mark(self.service_id)
         self.refresh_view()
 
     def action_scroll_down(self) -> None:

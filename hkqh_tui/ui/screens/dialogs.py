@@ -126,7 +126,8 @@ class PickDialog(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.choices[int(event.option_id)][1])
+        if event.option_id is not None:
+            self.dismiss(self.choices[int(event.option_id)][1])
 
     def action_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()

@@ -4,6 +4,9 @@ the list."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.text import Text as RichText
 from textual import on
@@ -22,6 +25,9 @@ from hkqh_tui.core.profile.matching import ForMe, Match, Verdict, for_me
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import MARK, fit
+
+if TYPE_CHECKING:
+    from hkqh_tui.ui.app import HkqhApp
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("為你推薦", "For me"),
@@ -321,7 +327,7 @@ def offer_text(script: Script) -> str:
     return words("offer", script)
 
 
-def palette_commands(app, script: Script) -> list[tuple[str, str, object]]:
+def palette_commands(app: HkqhApp, script: Script) -> list[tuple[str, str, Callable[[], object]]]:
     """(title, help, callback) of the command palette's "For me" commands."""
     return [
         (words("cmd_for_me", script), words("cmd_for_me_help", script), app.action_for_me),

@@ -63,6 +63,8 @@ class LinksScreen(ModalScreen[None]):
         return self.links[highlighted][1] if highlighted is not None else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id is None:
+            return
         url = self.links[int(event.option_id)][1]
         if not is_safe_link(url):  # only http(s) links are ever opened
             return

@@ -8,6 +8,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
@@ -16,6 +17,7 @@ from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.strings import tr
+from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import LazyRows, ResultRow, ResultsList, row_ids
 from hkqh_tui.ui.widgets.service_detail import ServiceDetail
@@ -29,7 +31,7 @@ HELP_KEYS_IN_EMPTY_SEARCH = ("?", "？")
 are typed as usual."""
 
 
-class SearchInput(Input):
+class SearchInput(UsesHkqhApp, Input):
     """The search box; escape leaves it for the results, ``?`` in an empty box opens the help."""
 
     BINDINGS = [Binding("escape", "leave", "To results", id="leave_search")]
@@ -38,15 +40,18 @@ class SearchInput(Input):
         if event.character in HELP_KEYS_IN_EMPTY_SEARCH and not self.value:
             event.stop()
             event.prevent_default()
-            self.app.action_help()
+            self.hkqh.action_help()
             return
         await super()._on_key(event)
 
+    class Leave(Message):
+        """The person leaves the search box for the results."""
+
     def action_leave(self) -> None:
-        self.screen.focus_results()
+        self.post_message(self.Leave())
 
 
-class MainScreen(Screen):
+class MainScreen(UsesHkqhApp, Screen):
     """Type, see the right services, read one, mark it."""
 
     AUTO_FOCUS = "#search"
@@ -65,16 +70,12 @@ class MainScreen(Screen):
         super().__init__()
         self.query_text = ""
 
-    @property
-    def hkqh(self):
-        """The app, typed loosely to avoid an import cycle."""
-        return self.app
 
     def compose(self) -> ComposeResult:
         app = self.hkqh
         yield Static(id="title-bar")
         yield SearchInput(id="search", select_on_focus=False)
-        yield FilterBar(app.dataset.vocabularies, app.script, app.filters, id="filter-bar")
+        yield FilterBar(self.loaded_dataset.vocabularies, app.script, app.filters, id="filter-bar")
         with Horizontal(id="body"):
             with Vertical(id="results-pane"):
                 yield ResultsList(id="results")
@@ -84,13 +85,13 @@ class MainScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.localize()
-        self.update_layout(self.app.size.width)
+        self.hkqh.localize()
+        self.update_layout(self.hkqh.size.width)
         self.apply_script()
         # The search box has the focus from the first frame, so typing at once searches (and nothing typed is lost).
         self.set_focus(self.query_one("#search", Input))
-        self.app.take_keys()
-        self.set_timer(0.2, self.app.warm_up)
+        self.hkqh.take_keys()
+        self.set_timer(0.2, self.hkqh.warm_up)
 
     def on_resize(self, event) -> None:
         self.update_layout(event.size.width)
@@ -133,7 +134,7 @@ class MainScreen(Screen):
         app = self.hkqh
         script: Script = app.script
         results = app.run_search(self.query_text)
-        vocab = app.dataset.vocabularies
+        vocab = self.loaded_dataset.vocabularies
         marked = app.marked_ids()
         highlight = bool(self.query_text.strip())
 
@@ -188,7 +189,7 @@ class MainScreen(Screen):
     def _update_status_line(self, count: int) -> None:
         app = self.hkqh
         script = app.script
-        total = len(app.dataset.services)
+        total = len(self.loaded_dataset.services)
         text = tr("results_count_one", script) if count == 1 else tr("results_count", script, count=count)
         if count != total:
             text += tr("results_of_total", script, total=total)
@@ -209,9 +210,9 @@ class MainScreen(Screen):
         """Show the highlighted service in the side pane."""
         app = self.hkqh
         service_id = self.query_one(ResultsList).highlighted_service_id
-        service = app.dataset.get(service_id) if service_id else None
+        service = self.loaded_dataset.get(service_id) if service_id else None
         self.query_one(ServiceDetail).show_service(
-            app.dataset, service, app.script, marked=bool(service and service.id in app.marked_ids())
+            self.loaded_dataset, service, app.script, marked=bool(service and service.id in app.marked_ids())
         )
 
     # ---- events -----------------------------------------------------------------------------------------------
@@ -220,6 +221,10 @@ class MainScreen(Screen):
     def search_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
         self.refresh_results(from_top=True)
+
+    @on(SearchInput.Leave)
+    def search_left(self) -> None:
+        self.focus_results()
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
@@ -265,7 +270,7 @@ class MainScreen(Screen):
         else:
             from hkqh_tui.ui.screens.detail import DetailScreen
 
-            self.app.push_screen(DetailScreen(service_id))
+            self.hkqh.push_screen(DetailScreen(service_id))
 
     def focus_results(self) -> None:
         """Move the focus to the results (or leave it in the search box when there are none)."""

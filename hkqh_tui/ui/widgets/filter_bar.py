@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -45,7 +46,7 @@ class FilterBar(Horizontal):
     def _vocabulary(self, name: str) -> Vocabulary:
         return self.vocabularies.for_filter(name)
 
-    def _options(self, name: str, script: Script) -> list[tuple[str, str]]:
+    def _options(self, name: str, script: Script) -> list[tuple[RenderableType, str]]:
         vocabulary = self._vocabulary(name)
         return [(literal(filter_value_label(name, key, vocabulary, script), multiline=False), key) for key in vocabulary.keys()]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text as RichText
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -41,7 +41,7 @@ class ServiceDetail(VerticalScroll, can_focus=True):
         if service is None:
             self._body.update(RichText(tr("select_a_service", script), style="dim"))
             return
-        parts = []
+        parts: list[RenderableType] = []
         if is_stale(service.last_verified):
             parts.append(RichText(tr("stale", script), style="bold yellow"))
         if marked:
