@@ -7,7 +7,6 @@ import json
 import os
 import stat
 import subprocess
-import sys
 
 import pytest
 from markdown_it import MarkdownIt
@@ -17,15 +16,13 @@ from hkqh_tui.cli import main
 from hkqh_tui.core.checklists.store import DEFAULT_CHECKLIST_NAME, ChecklistStore
 from hkqh_tui.core.storage import atomic
 from hkqh_tui.core.storage.paths import cache_dir, checklists_dir, settings_file
+from tests.cli.process import run_hkqh
 from tests.factories import default_records, write_dataset
 
 
 def hkqh(*args: str) -> subprocess.CompletedProcess:
     """Run `python -m hkqh_tui ARGS` as a user would (the environment carries the isolated user folders)."""
-    return subprocess.run(
-        [sys.executable, "-m", "hkqh_tui", *args], capture_output=True, text=True, encoding="utf-8", timeout=120
-    )
-
+    return run_hkqh(*args)
 
 @pytest.fixture
 def run(small_dataset, capsys):

@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import pytest
 
 from hkqh_tui.cli import main
+from tests.cli.process import run_hkqh
 from tests.factories import service_record, write_dataset
 
 
 def hkqh(*args: str, env: dict[str, str] | None = None, cwd=None) -> subprocess.CompletedProcess:
     """Run `python -m hkqh_tui ARGS` in a subprocess and capture its output."""
-    return subprocess.run(
-        [sys.executable, "-m", "hkqh_tui", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, **(env or {})},
-        cwd=cwd,
-        timeout=120,
-    )
-
+    return run_hkqh(*args, env=env, cwd=cwd)
 
 def test_version_and_help():
     assert hkqh("--version").stdout.startswith("hkqh ")

@@ -13,20 +13,14 @@ import pytest
 
 from hkqh_tui.core.checklists.store import ChecklistStore
 from hkqh_tui.core.dataset.loading import load_dataset
+from tests.cli.process import run_hkqh
 from tests.factories import default_records, write_dataset
 
 MARKUP = ["[/]", "[x]", "[link=file:///etc/passwd]passwd[/link]", "[@click=app.screenshot('/tmp/owned')]shot[/]", "[bold"]
 
 
 def hkqh(*args: str, env: dict[str, str] | None = None, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "hkqh_tui", *args],
-        stdout=stdout,
-        stderr=subprocess.PIPE,
-        env={**os.environ, **(env or {})},
-        timeout=120,
-    )
-
+    return run_hkqh(*args, env=env, stdout=stdout, text=False)
 
 @pytest.fixture
 def markup_dataset(tmp_path):

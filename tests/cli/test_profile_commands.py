@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import pytest
 
 from hkqh_tui.cli import main
 from hkqh_tui.core.storage.paths import settings_file
+from tests.cli.process import run_hkqh
 from tests.factories import service_record, write_dataset
 
 SOURCE = "https://example.org/source"
 
 
 def hkqh(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "hkqh_tui", *args], capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
-
+    return run_hkqh(*args)
 
 @pytest.fixture
 def matching_dataset(tmp_path):

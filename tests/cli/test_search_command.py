@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import pytest
 from rich.console import Console
@@ -14,6 +12,7 @@ from hkqh_tui.cli import main
 from hkqh_tui.cli.search_command import HIGHLIGHT_STYLE, highlighted_title, printable
 from hkqh_tui.core.dataset.loading import load_dataset
 from hkqh_tui.core.search.engine import SearchIndex
+from tests.cli.process import run_hkqh
 from tests.factories import search_records, write_dataset, write_json_dataset
 
 
@@ -24,13 +23,7 @@ def data(tmp_path):
 
 def hkqh(*args: str | bytes) -> subprocess.CompletedProcess:
     """Run `python -m hkqh_tui ARGS` as a user would, capturing UTF-8 output."""
-    return subprocess.run(
-        [sys.executable, "-m", "hkqh_tui", *args],
-        capture_output=True,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "120"},
-        timeout=120,
-    )
-
+    return run_hkqh(*args, env={"COLUMNS": "120"}, text=False)
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
     status = main(list(args))
