@@ -281,54 +281,20 @@ class _ServiceChecker:
         return requirements
 
     def check(self) -> Service | None:
+        """Check every field, collecting problems; the Service when there were none."""
         raw = self.raw
         if not isinstance(raw, dict):
             self.problem("", f"a service must be a table/object, not {type_name(raw)}")
             return None
-        for key in raw:
-            if key not in SERVICE_FIELDS and key not in OPTIONAL_SERVICE_FIELDS:
-                self.problem(key, "unknown field")
-        for key in SERVICE_FIELDS:
-            if key not in raw:
-                self.problem(key, "is missing")
-        vocab = self.vocabularies
-
-        service_id = self.string(raw.get("id", ""), "id") if "id" in raw else ""
-        if service_id and not SLUG.match(service_id):
-            self.problem("id", f"{service_id!r} is not a slug (lowercase ASCII letters, digits, single hyphens)")
-        title = self.text(raw.get("title", {}), "title", english_required=True) if "title" in raw else Text("")
-        summary = self.text(raw.get("summary", {}), "summary", english_required=True) if "summary" in raw else Text("")
-        category = self.keyword(raw["category"], "category", vocab.categories.keys()) if "category" in raw else ""
-        audiences: list[str] = []
-        if "audiences" in raw:
-            items = self.list_of(raw["audiences"], "audiences")
-            if "audiences" in raw and isinstance(raw["audiences"], list) and not items:
-                self.problem("audiences", "must name at least one audience")
-            audiences = [self.keyword(a, f"audiences[{i}]", vocab.audiences.keys()) for i, a in enumerate(items)]
-        status = self.keyword(raw["status"], "status", vocab.statuses.keys()) if "status" in raw else ""
-        aliases = [
-            self.string(a, f"aliases[{i}]") for i, a in enumerate(self.list_of(raw.get("aliases", []), "aliases"))
-        ]
-        lists: dict[str, list[Text]] = {}
-        for name in LIST_TEXT_FIELDS:
-            items = self.list_of(raw.get(name, []), name)
-            lists[name] = [self.text(item, f"{name}[{i}]") for i, item in enumerate(items)]
-        sources: list[Source] = []
-        if "sources" in raw:
-            items = self.list_of(raw["sources"], "sources")
-            if isinstance(raw["sources"], list) and not items:
-                self.problem("sources", "a service needs at least one source")
-            sources = [s for i, item in enumerate(items) if (s := self.source(item, f"sources[{i}]"))]
+        self._field_names(raw)
+        service_id, title, summary = self._identity(raw)
+        category, audiences, status = self._classification(raw)
+        aliases, lists = self._texts(raw)
+        sources, contacts = self._sourcing(raw)
         source_urls = {s.url for s in sources}
-        contacts = [
-            c
-            for i, item in enumerate(self.list_of(raw.get("contacts", []), "contacts"))
-            if (c := self.contact(item, f"contacts[{i}]", source_urls))
-        ]
         last_verified = self.iso_date(raw["last_verified"], "last_verified") if "last_verified" in raw else None
         plan = self.plan(raw["plan_2026"], "plan_2026") if "plan_2026" in raw else PlanMention("unknown")
         requires = self.requirements(raw["requires"], "requires", source_urls) if "requires" in raw else Requirements()
-
         if self.problems or last_verified is None:
             return None
         return Service(
@@ -336,19 +302,76 @@ class _ServiceChecker:
             title=title,
             summary=summary,
             category=category,
-            audiences=tuple(audiences),
+            audiences=audiences,
             status=status,
-            aliases=tuple(aliases),
-            eligibility=tuple(lists["eligibility"]),
-            documents=tuple(lists["documents"]),
-            steps=tuple(lists["steps"]),
-            costs=tuple(lists["costs"]),
-            contacts=tuple(contacts),
-            sources=tuple(sources),
+            aliases=aliases,
+            eligibility=lists["eligibility"],
+            documents=lists["documents"],
+            steps=lists["steps"],
+            costs=lists["costs"],
+            contacts=contacts,
+            sources=sources,
             last_verified=last_verified,
             plan_2026=plan,
             requires=requires,
         )
+
+    def _field_names(self, raw: dict) -> None:
+        for key in raw:
+            if key not in SERVICE_FIELDS and key not in OPTIONAL_SERVICE_FIELDS:
+                self.problem(key, "unknown field")
+        for key in SERVICE_FIELDS:
+            if key not in raw:
+                self.problem(key, "is missing")
+
+    def _identity(self, raw: dict) -> tuple[str, Text, Text]:
+        """The id, the title and the summary."""
+        service_id = self.string(raw.get("id", ""), "id") if "id" in raw else ""
+        if service_id and not SLUG.match(service_id):
+            self.problem("id", f"{service_id!r} is not a slug (lowercase ASCII letters, digits, single hyphens)")
+        title = self.text(raw.get("title", {}), "title", english_required=True) if "title" in raw else Text("")
+        summary = self.text(raw.get("summary", {}), "summary", english_required=True) if "summary" in raw else Text("")
+        return service_id, title, summary
+
+    def _classification(self, raw: dict) -> tuple[str, tuple[str, ...], str]:
+        """The category, the audiences and the status, each from its vocabulary."""
+        vocab = self.vocabularies
+        category = self.keyword(raw["category"], "category", vocab.categories.keys()) if "category" in raw else ""
+        audiences: list[str] = []
+        if "audiences" in raw:
+            items = self.list_of(raw["audiences"], "audiences")
+            if isinstance(raw["audiences"], list) and not items:
+                self.problem("audiences", "must name at least one audience")
+            audiences = [self.keyword(a, f"audiences[{i}]", vocab.audiences.keys()) for i, a in enumerate(items)]
+        status = self.keyword(raw["status"], "status", vocab.statuses.keys()) if "status" in raw else ""
+        return category, tuple(audiences), status
+
+    def _texts(self, raw: dict) -> tuple[tuple[str, ...], dict[str, tuple[Text, ...]]]:
+        """The aliases, and the eligibility, documents, steps and costs lists."""
+        aliases = tuple(
+            self.string(a, f"aliases[{i}]") for i, a in enumerate(self.list_of(raw.get("aliases", []), "aliases"))
+        )
+        lists: dict[str, tuple[Text, ...]] = {}
+        for name in LIST_TEXT_FIELDS:
+            items = self.list_of(raw.get(name, []), name)
+            lists[name] = tuple(self.text(item, f"{name}[{i}]") for i, item in enumerate(items))
+        return aliases, lists
+
+    def _sourcing(self, raw: dict) -> tuple[tuple[Source, ...], tuple[Contact, ...]]:
+        """The sources, and the contacts (each of which must name one of the sources)."""
+        sources: list[Source] = []
+        if "sources" in raw:
+            items = self.list_of(raw["sources"], "sources")
+            if isinstance(raw["sources"], list) and not items:
+                self.problem("sources", "a service needs at least one source")
+            sources = [s for i, item in enumerate(items) if (s := self.source(item, f"sources[{i}]"))]
+        source_urls = {s.url for s in sources}
+        contacts = tuple(
+            c
+            for i, item in enumerate(self.list_of(raw.get("contacts", []), "contacts"))
+            if (c := self.contact(item, f"contacts[{i}]", source_urls))
+        )
+        return tuple(sources), contacts
 
 
 def check_service(raw: Any, file: str, vocabularies: Vocabularies) -> tuple[Service | None, list[Problem]]:
