@@ -343,61 +343,78 @@ class ChecklistStore:
         name = normalize_name(name)
         changes = [*self._pending.get(name, []), change]
         notices: list[Notice] = []
-        base: Checklist | None = None
+        base: list[Checklist] = []  # the version the changes were applied to, once it is known
         try:
-            try:
-                self._ensure_directory()
-                with exclusive_lock(self.lock_path, timeout=self.lock_timeout):
-                    path = self._locate(name)
-                    found = self._read(path)
-                    if found.error is not None:
-                        raise _NotSaved(
-                            f"the checklist file {path} could not be read ({found.error.strerror or found.error}), "
-                            "so it was not overwritten"
-                        )
-                    if found.damaged is not None:
-                        notice = self._move_aside(path, found.damaged)
-                        notices.append(notice)
-                        if notice.kind != "moved_aside":
-                            raise _NotSaved(f"the damaged file {path} could not be moved aside")
-                    if found.checklist is not None:
-                        base = found.checklist
-                    elif found.missing:  # not created yet, or deleted by another copy of hkqh
-                        base = Checklist.new(name)
-                    else:  # damaged and moved aside: go on from the last good version this copy saw
-                        base = self._last_known(name)
-                    result = base
-                    for each in changes:
-                        result = each(result)
-                    if result != base or found.checklist is None:
-                        result = result.touched()
-                        atomic_write_text(path, checklist_to_text(result))
-            except AtomicWriteError as error:
-                raise _NotSaved(str(error)) from error
-            except LockTimeout as error:
-                raise _NotSaved(str(error)) from error
-            except OSError as error:
-                raise _NotSaved(f"could not save in {self.directory}: {_reason(error)}") from error
+            result = self._apply_under_lock(name, changes, notices, base)
         except _NotSaved as failure:
-            self._pending[name] = changes
-            self._failures[name] = str(failure)
-            in_memory = base if base is not None else self._last_known(name)
-            for each in changes:
-                in_memory = each(in_memory)
-            notices.append(
-                Notice(
-                    "not_saved",
-                    f"Not saved: {failure}. Your changes are kept while hkqh is open "
-                    f"({len(changes)} unsaved) and will be saved with the next change.",
-                    self.directory,
-                    reason=str(failure),
-                )
-            )
-            return UpdateResult(in_memory, False, tuple(notices), len(changes))
+            return self._keep_unsaved(name, changes, notices, base[0] if base else None, failure)
         self._pending.pop(name, None)
         self._failures.pop(name, None)
         self._last_good[name] = result
         return UpdateResult(result, True, tuple(notices), 0)
+
+    def _apply_under_lock(
+        self, name: str, changes: builtins.list[Change], notices: builtins.list[Notice], base: builtins.list[Checklist]
+    ) -> Checklist:
+        """Hold the lock, re-read the file, apply ``changes`` to it and write it; raise _NotSaved on any failure."""
+        try:
+            self._ensure_directory()
+            with exclusive_lock(self.lock_path, timeout=self.lock_timeout):
+                path = self._locate(name)
+                current = self._current(name, path, notices)
+                base.append(current)
+                result = current
+                for each in changes:
+                    result = each(result)
+                if result != current or not path.exists():
+                    result = result.touched()
+                    atomic_write_text(path, checklist_to_text(result))
+                return result
+        except AtomicWriteError as error:
+            raise _NotSaved(str(error)) from error
+        except LockTimeout as error:
+            raise _NotSaved(str(error)) from error
+        except OSError as error:
+            raise _NotSaved(f"could not save in {self.directory}: {_reason(error)}") from error
+
+    def _current(self, name: str, path: Path, notices: builtins.list[Notice]) -> Checklist:
+        """The checklist as saved at ``path`` now (a damaged file is moved aside first); raise _NotSaved if unreadable."""
+        found = self._read(path)
+        if found.error is not None:
+            raise _NotSaved(
+                f"the checklist file {path} could not be read ({found.error.strerror or found.error}), "
+                "so it was not overwritten"
+            )
+        if found.damaged is not None:
+            notice = self._move_aside(path, found.damaged)
+            notices.append(notice)
+            if notice.kind != "moved_aside":
+                raise _NotSaved(f"the damaged file {path} could not be moved aside")
+        if found.checklist is not None:
+            return found.checklist
+        if found.missing:  # not created yet, or deleted by another copy of hkqh
+            return Checklist.new(name)
+        return self._last_known(name)  # damaged and moved aside: go on from the last good version this copy saw
+
+    def _keep_unsaved(
+        self, name: str, changes: builtins.list[Change], notices: builtins.list[Notice], base: Checklist | None, failure: _NotSaved
+    ) -> UpdateResult:
+        """Keep ``changes`` in memory to retry with the next update, and say so."""
+        self._pending[name] = changes
+        self._failures[name] = str(failure)
+        in_memory = base if base is not None else self._last_known(name)
+        for each in changes:
+            in_memory = each(in_memory)
+        notices.append(
+            Notice(
+                "not_saved",
+                f"Not saved: {failure}. Your changes are kept while hkqh is open "
+                f"({len(changes)} unsaved) and will be saved with the next change.",
+                self.directory,
+                reason=str(failure),
+            )
+        )
+        return UpdateResult(in_memory, False, tuple(notices), len(changes))
 
     def retry(self, name: str) -> UpdateResult:
         """Try again to save the unsaved changes of a checklist."""
