@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hkqh_tui.core.language.visible import ACTIVE_CHARACTERS, escape_character
 from hkqh_tui.core.storage.atomic import AtomicWriteError, atomic_write_text
+from hkqh_tui.core.storage.reading import kind_of
 
 EXPORT_FILE_MODE = 0o600
 """Exports hold personal notes: readable by their owner only, like checklists (share them on purpose)."""
@@ -57,20 +58,7 @@ def _what_is_there(path: Path) -> str | None:
         return None
     except OSError:
         return None  # cannot look: the write below reports the real reason
-    mode = info.st_mode
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+    return None if stat.S_ISREG(info.st_mode) else kind_of(info.st_mode)
 
 
 def write_export(path: Path, markdown: str, *, overwrite: bool = False) -> Path:

@@ -38,7 +38,10 @@ class ParseError(ValueError):
     """Text that could not be parsed; ``str(error)`` says why in words a person understands."""
 
 
-def _kind_of(mode: int) -> str:
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, in words ("a folder", "a named pipe (FIFO)", "a symbolic link"...)."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -63,7 +66,7 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise FileReadError(target, f"it is {_kind_of(info.st_mode)}, not a regular file", kind="not_regular")
+            raise FileReadError(target, f"it is {kind_of(info.st_mode)}, not a regular file", kind="not_regular")
         if info.st_size > limit:
             raise FileReadError(
                 target, f"the file is too large ({info.st_size:,} bytes; the limit is {limit:,})", kind="too_large"
