@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from hkqh_tui.core.checklists.model import Checklist, ChecklistNameError, ItemKind, normalize_name
@@ -62,6 +63,11 @@ class _Listed:
 class HkqhApp(App):
     """Find, filter, read and pick Qianhai services for Hong Kong residents."""
 
+    display_script: reactive[Script] = reactive[Script]("hant", init=False)
+    """The script every screen shows; screens watch it (state flows down as attributes, never by calling screens)."""
+    checklist_revision: reactive[int] = reactive(0, init=False)
+    """Grows with every change to the current checklist (or a switch to another); screens that show it watch it."""
+
     CSS_PATH = "app.tcss"
     TITLE = "hkqh"
     BINDINGS = [
@@ -81,6 +87,7 @@ class HkqhApp(App):
         super().__init__()
         self.settings_path = settings_path or settings_file()
         self.settings, self._startup_notices = load_settings(self.settings_path)
+        self.set_reactive(HkqhApp.display_script, self.settings.script)
         self.data_path = data_path
         result = read_dataset(data_path)
         self.dataset_problems = result.problems
@@ -454,12 +461,8 @@ class HkqhApp(App):
                                        tr("yes_no", self.script)), answer)
 
     def refresh_screens(self) -> None:
-        """Redraw every screen that shows checklist state."""
-        for screen in self.screen_stack:
-            for method in ("refresh_results", "refresh_view"):
-                refresh = getattr(screen, method, None)
-                if refresh is not None:
-                    refresh()
+        """Tell every screen that shows checklist state that it changed (they watch :attr:`checklist_revision`)."""
+        self.checklist_revision += 1
 
     # ---- settings ---------------------------------------------------------------------------------------------
 
@@ -575,10 +578,7 @@ class HkqhApp(App):
         self.settings.script = script
         self.save_settings()
         self.localize()
-        for screen in self.screen_stack:
-            apply = getattr(screen, "apply_script", None)
-            if apply is not None:
-                apply()
+        self.display_script = script  # every screen that follows the app redraws itself
         self.notify(LANGUAGE_NAMES[script], timeout=2)
 
     def action_help(self) -> None:

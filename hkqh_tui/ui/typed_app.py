@@ -8,10 +8,12 @@ app module here is for type checkers only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.dom import DOMNode
 
     from hkqh_tui.core.dataset.model import Dataset
     from hkqh_tui.ui.app import HkqhApp
@@ -30,6 +32,17 @@ class UsesHkqhApp:
     def hkqh(self) -> HkqhApp:
         """The running app, typed."""
         return cast("HkqhApp", self.app)
+
+    def follow_app(
+        self, *, on_script: Callable[[], None] | None = None, on_checklist: Callable[[], None] | None = None
+    ) -> None:
+        """Redraw when the app's state changes: ``on_script`` when the script does, ``on_checklist`` when the current
+        checklist does. The app never calls its screens; they watch its attributes (Textual's "attributes down")."""
+        node = cast("DOMNode", self)
+        if on_script is not None:
+            node.watch(self.hkqh, "display_script", lambda _script: on_script(), init=False)
+        if on_checklist is not None:
+            node.watch(self.hkqh, "checklist_revision", lambda _revision: on_checklist(), init=False)
 
     @property
     def loaded_dataset(self) -> Dataset:

@@ -111,6 +111,7 @@ class ChecklistScreen(UsesHkqhApp, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_view)
         self.hkqh.localize()
         self.refresh_view()
         self.query_one("#checklist-items", OptionList).focus()

@@ -149,6 +149,7 @@ class ForMeScreen(UsesHkqhApp, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_view)
         self.hkqh.localize()
         self.apply_script()
         self.set_focus(self.query_one(ForMeList))

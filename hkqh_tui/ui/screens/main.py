@@ -85,6 +85,7 @@ class MainScreen(UsesHkqhApp, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_results)
         self.hkqh.localize()
         self.update_layout(self.hkqh.size.width)
         self.apply_script()

@@ -101,6 +101,7 @@ class PlanScreen(UsesHkqhApp, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_view)
         self.hkqh.localize()
         self.refresh_view()
         if self.plan is not None:

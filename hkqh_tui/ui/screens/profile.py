@@ -142,6 +142,7 @@ class ProfileScreen(UsesHkqhApp, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.follow_app(on_script=self.apply_script)
         self.hkqh.localize()
         self.show_question()
 
