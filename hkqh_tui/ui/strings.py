@@ -92,7 +92,7 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     "settings_notice_title": ("設定", "设置", "Settings"),
     "checklist_title": ("清單「{name}」", "清单“{name}”", "Checklist “{name}”"),
-    "checklist_progress": ("{services} 項服務 · 已完成 {progress}", "{services} 项服务 · 已完成 {progress}", "{services} services · {progress} done"),
+    "checklist_progress": ("{services} 項服務 · 已完成 {progress}", "{services} 项服务 · 已完成 {progress}", "{services} service(s) · {progress} done"),
     "checklist_empty": (
         "這個清單還是空的。在搜尋結果按 Space 把服務加入清單，按 Esc 返回搜尋。",
         "这个清单还是空的。在搜索结果上按 Space 把服务加入清单，按 Esc 返回搜索。",
@@ -115,7 +115,7 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "delete_question": (
         "刪除整個清單「{name}」（{count} 項服務、剔選及備註）？刪除後不能復原。",
         "删除整个清单“{name}”（{count} 项服务、勾选和备注）？删除后无法恢复。",
-        "Delete the whole checklist “{name}” ({count} services, ticks and notes)? This cannot be undone.",
+        "Delete the whole checklist “{name}” ({count} service(s), ticks and notes)? This cannot be undone.",
     ),
     "deleted": ("已刪除清單「{name}」", "已删除清单“{name}”", "Deleted checklist “{name}”"),
     "yes_no": ("y 是　n 否", "y 是　n 否", "y yes · n no"),
