@@ -105,12 +105,16 @@ def too_deep(value: Any, limit: int = MAX_NESTING) -> bool:
     return False
 
 
-def parse_json(data: bytes, *, max_depth: int = MAX_NESTING) -> Any:
-    """Parse UTF-8 JSON; any failure is a :class:`ParseError` with a message for the person."""
+def _utf8(data: bytes) -> str:
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ParseError(f"not UTF-8 text (byte {error.start})") from None
+
+
+def parse_json(data: bytes, *, max_depth: int = MAX_NESTING) -> Any:
+    """Parse UTF-8 JSON; any failure is a :class:`ParseError` with a message for the person."""
+    text = _utf8(data)
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
@@ -128,10 +132,7 @@ def parse_toml(data: bytes, *, max_depth: int = MAX_NESTING) -> dict[str, Any]:
     """Parse UTF-8 TOML; any failure is a :class:`ParseError` with a message for the person."""
     import tomllib
 
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ParseError(f"not UTF-8 text (byte {error.start})") from None
+    text = _utf8(data)
     try:
         value = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
