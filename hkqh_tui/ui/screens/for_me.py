@@ -12,7 +12,6 @@ from rich.text import Text as RichText
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -25,6 +24,7 @@ from hkqh_tui.core.profile.matching import ForMe, Match, Verdict, for_me
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import MARK, fit
+from hkqh_tui.ui.widgets.search_input import SearchInput
 
 if TYPE_CHECKING:
     from hkqh_tui.ui.app import HkqhApp
@@ -102,18 +102,6 @@ class ForMeList(UsesHkqhApp, OptionList):
             self.hkqh.toggle_mark(service_id)
 
 
-class ForMeSearch(UsesHkqhApp, Input):
-    """The search box of "For me"; escape goes to the list."""
-
-    BINDINGS = [Binding("escape", "leave", "To results", id="leave_search")]
-
-    class Leave(Message):
-        """The person leaves the search box for the list."""
-
-    def action_leave(self) -> None:
-        self.post_message(self.Leave())
-
-
 class ForMeScreen(UsesHkqhApp, Screen):
     """The services for the person's situation, and why."""
 
@@ -141,7 +129,7 @@ class ForMeScreen(UsesHkqhApp, Screen):
     def compose(self) -> ComposeResult:
         app = self.hkqh
         yield Static(id="title-bar")
-        yield ForMeSearch(id="search", select_on_focus=False)  # the main screen's ids share its styles
+        yield SearchInput(id="search", select_on_focus=False)  # the main screen's ids share its styles
         yield FilterBar(self.loaded_dataset.vocabularies, app.script, app.filters, id="filter-bar")
         yield ForMeList(id="for-me-list")
         yield Static(id="for-me-why")
@@ -278,7 +266,7 @@ class ForMeScreen(UsesHkqhApp, Screen):
         self.hkqh.set_filter(event.name, event.value)
         self.refresh_view()
 
-    @on(ForMeSearch.Leave)
+    @on(SearchInput.Leave)
     def _search_left(self) -> None:
         self.focus_list()
 

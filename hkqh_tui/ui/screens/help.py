@@ -47,7 +47,6 @@ _CONTEXT_OF_CLASS = {
     "PlanScreen": "plan",
     "ForMeScreen": "for_me",
     "ForMeList": "for_me",
-    "ForMeSearch": "for_me",
     "ProfileScreen": "questions",
     "ChoiceList": "questions",
     "AgesInput": "questions",

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text as RichText
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
@@ -20,35 +19,11 @@ from hkqh_tui.ui.strings import tr
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import LazyRows, ResultRow, ResultsList, row_ids
+from hkqh_tui.ui.widgets.search_input import SearchInput
 from hkqh_tui.ui.widgets.service_detail import ServiceDetail
 
 WIDE_ENOUGH_FOR_SIDE_DETAIL = 110
 """Below this many columns the detail opens as its own screen."""
-
-
-HELP_KEYS_IN_EMPTY_SEARCH = ("?", "？")
-"""Typed into an empty search box these open the help (no search starts with a question mark); after text they
-are typed as usual."""
-
-
-class SearchInput(UsesHkqhApp, Input):
-    """The search box; escape leaves it for the results, ``?`` in an empty box opens the help."""
-
-    BINDINGS = [Binding("escape", "leave", "To results", id="leave_search")]
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.character in HELP_KEYS_IN_EMPTY_SEARCH and not self.value:
-            event.stop()
-            event.prevent_default()
-            self.hkqh.action_help()
-            return
-        await super()._on_key(event)
-
-    class Leave(Message):
-        """The person leaves the search box for the results."""
-
-    def action_leave(self) -> None:
-        self.post_message(self.Leave())
 
 
 class MainScreen(UsesHkqhApp, Screen):
