@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from rich.table import Table
@@ -42,7 +43,7 @@ def highlighted_title(result: SearchResult, script: Script) -> RichText:
     return text
 
 
-def results_table(dataset: Dataset, results: list[SearchResult], script: Script) -> Table:
+def results_table(dataset: Dataset, results: Sequence[SearchResult], script: Script) -> Table:
     """A table of results, best first: id, highlighted title, category, status and score; weak results (related,
     not answers) are dim and their score is marked "related"."""
     vocab = dataset.vocabularies
@@ -111,7 +112,7 @@ def run_search(args: argparse.Namespace, context: CommandContext) -> int:
         context.out.print(RichText(hint, style="dim"))
         return 0
     context.out.print(results_table(dataset, results, args.script))
-    strong = sum(1 for r in results if r.confidence != WEAK)
+    strong = results.strong_count
     summary = f"{len(results)} found" + (f" for '{printable(query)}'" if query.strip() else "")
     if strong < len(results):
         summary += f" ({strong} answering it, {len(results) - strong} only related)"

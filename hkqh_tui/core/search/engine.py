@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import gc
 import heapq
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import overload
 
 from hkqh_tui.core.dataset.model import Dataset, Service
 from hkqh_tui.core.language.display import show
@@ -36,7 +37,7 @@ from hkqh_tui.core.search.match import (
 )
 from hkqh_tui.core.search.query import ParsedQuery, QueryTerm, parse_query
 
-__all__ = ["STRONG", "WEAK", "MatchTier", "SearchIndex", "SearchResult", "highlight_spans"]
+__all__ = ["STRONG", "WEAK", "MatchTier", "SearchIndex", "SearchResult", "SearchResults", "highlight_spans"]
 
 MIN_PARTIAL_COVERAGE = 0.5
 """A service that has only part of the query is listed when it has at least this (weighted) share of it."""
@@ -155,25 +156,27 @@ class SearchIndex:
         audience: str | None = None,
         status: str | None = None,
         limit: int | None = None,
-    ) -> list[SearchResult]:
+    ) -> SearchResults:
         """Services matching ``query`` and the filters, best first; at most ``limit`` of them.
 
         An empty (or whitespace) query lists the filtered services in the dataset's curated order. Never raises on
-        any query text. Pass a ``limit`` when only the first screenful is shown: results past it are never built.
+        any query text. Results are made when first read; pass a ``limit`` when only the first ones are wanted.
         """
+        services = self._services
         if limit is not None and limit <= 0:
-            return []
+            return SearchResults(services, [], self._no_result)
         allowed = self._allowed(category, audience, status)
         parsed = parse_query(query, self._corpus)
         if parsed.is_blank:
-            listed = [
-                SearchResult(service, 0.0, MatchTier.LISTED, "listed")
-                for position, service in enumerate(self._services)
+            listed: list[_Entry] = [
+                (0.0, position, MatchTier.LISTED, True)
+                for position in range(len(services))
                 if allowed is None or allowed[position]
             ]
-            return listed[:limit] if limit is not None else listed
+            return SearchResults(services, listed[:limit] if limit is not None else listed, self._listed)
         if not parsed.terms and not parsed.romanised:
-            return []  # only punctuation, symbols, emoji or function words: nothing can match
+            # only punctuation, symbols, emoji or function words: nothing can match
+            return SearchResults(services, [], self._no_result)
         # A keystroke makes thousands of small objects at once, which would set off the garbage collector over the
         # whole index again and again; none of them form cycles, so it is paused meanwhile.
         collecting = gc.isenabled()
@@ -184,13 +187,17 @@ class SearchIndex:
             if collecting:
                 gc.enable()
 
+    def _listed(self, entry: _Entry) -> SearchResult:
+        return SearchResult(self._services[entry[1]], 0.0, MatchTier.LISTED, "listed")
+
     def _allowed(self, category: str | None, audience: str | None, status: str | None) -> list[bool] | None:
         if category is None and audience is None and status is None:
             return None
         return [s.matches(category, audience, status) for s in self._services]
 
-    def _ranked(self, parsed: ParsedQuery, allowed: list[bool] | None, limit: int | None) -> list[SearchResult]:
+    def _ranked(self, parsed: ParsedQuery, allowed: list[bool] | None, limit: int | None) -> SearchResults:
         corpus = self._corpus
+        corpus.begin_search()
         terms = list(parsed.terms)
         matches = [match_term(corpus, term) for term in terms]
         if parsed.romanised and _needs_romanised(terms, matches):
@@ -200,79 +207,38 @@ class SearchIndex:
                 terms = [t for t, _ in kept] + [QueryTerm(parsed.romanised, False)]
                 matches = [m for _, m in kept] + [romanised]
         if not terms:
-            return []
+            return SearchResults(self._services, [], self._no_result)
         weights = [
             term.weight
-            * (
-                inverse_frequency(sum(1 for hit in m.best.values() if hit.coverage >= 1.0), corpus.size)
-                if m.best
-                else inverse_frequency(round(UNKNOWN_TERM_SHARE * corpus.size), corpus.size)
-            )
+            * inverse_frequency(m.full_count if m.best else round(UNKNOWN_TERM_SHARE * corpus.size), corpus.size)
             for term, m in zip(terms, matches)
         ]
-        total_weight = sum(weights)
         excluded: set[int] = set()
         for term in parsed.excluded:
             excluded.update(match_exactly(corpus, term.text).best)
         required = [m.best for term, m in zip(terms, matches) if term.exact]
         exact = set(corpus.services_named(parsed.compact)) if not parsed.excluded and not required else set()
         candidates = exact.union(*(matches[i].best for i in _telling_terms(weights)))
-        context = [len(m.best) > COMMON_SHARE * corpus.size for m in matches]
-        if all(context):
-            context = [False] * len(context)  # only common words: each of them counts
-        needed_weight = sum(w for w, is_context in zip(weights, context) if not is_context)
-        term_bests = [(weight, m.best, term, c) for weight, m, term, c in zip(weights, matches, terms, context)]
-        audiences = parsed.audiences
-        services = self._services
-        scored: list[tuple[float, int, MatchTier, bool]] = []
-        for position in candidates:
-            if allowed is not None and not allowed[position]:
-                continue
-            if position in excluded or any(position not in best for best in required):
-                continue
-            if position in exact:
-                scored.append((-(MatchTier.EXACT + 0.99), position, MatchTier.EXACT, True))
-                continue
-            covered = needed = quality = title_share = 0.0
-            tier = MatchTier.EXACT
-            in_front = False
-            for weight, best, term, is_context in term_bests:
-                hit = best.get(position)
-                if hit is not None:
-                    covered += weight * hit.coverage
-                    if not is_context:
-                        needed += weight * hit.coverage
-                    quality += weight * hit.quality
-                    if hit.tier < tier:
-                        tier = hit.tier
-                    if hit.field is not Field.DETAILS and hit.kind is not MatchKind.TYPO:
-                        in_front = True
-                    if hit.field is Field.TITLE:
-                        title_share += min(1.0, len(term.text) / corpus.title_length(position, term.ideographic))
-            coverage = covered / total_weight
-            if coverage < MIN_PARTIAL_COVERAGE:
-                continue
-            if needed < needed_weight - 1e-9:
-                tier = MatchTier.PARTIAL
-            strong = (
-                tier >= MatchTier.SUMMARY
-                or tier is MatchTier.TYPO
-                or (tier is MatchTier.PARTIAL and coverage >= STRONG_COVERAGE and in_front)
-            )
-            within = quality / total_weight + TITLE_SHARE_WEIGHT * title_share / len(term_bests)
-            if audiences and not audiences.isdisjoint(services[position].audiences):
-                within += AUDIENCE_BONUS
-            score = round(tier + min(within / MAX_WITHIN, 0.99), 4)
-            scored.append((-score, position, tier, strong))
+        candidates.difference_update(excluded)
+        for best in required:
+            candidates.intersection_update(best)
+        positions = sorted(candidates) if allowed is None else [p for p in sorted(candidates) if allowed[p]]
+        scored = _Scorer(corpus, terms, matches, weights, parsed.audiences, self._services).score(positions, exact)
         if limit is not None and limit < len(scored):
-            chosen = heapq.nsmallest(limit, scored)
+            scored = heapq.nsmallest(limit, scored)
         else:
-            chosen = sorted(scored)
+            scored.sort()
         reasons: dict[tuple[int, ...], str] = {}  # hits are shared objects: the same ones give the same reason
-        return [
-            self._result(position, -negative, tier, strong, parsed, matches, reasons)
-            for negative, position, tier, strong in chosen
-        ]
+
+        def make(entry: _Entry) -> SearchResult:
+            negative, position, tier, strong = entry
+            return self._result(position, -negative, tier, strong, parsed, matches, reasons)
+
+        return SearchResults(self._services, scored, make)
+
+    @staticmethod
+    def _no_result(entry: _Entry) -> SearchResult:
+        raise IndexError("no results")
 
     def _result(
         self,
@@ -301,6 +267,184 @@ class SearchIndex:
         if reason is None:
             reason = reasons[key] = _reason(tier, hits)
         return SearchResult(service, score, tier, reason, STRONG if strong else WEAK, find_needles)
+
+
+_Entry = tuple[float, int, MatchTier, bool]
+"""A scored service: (minus its score, its position, its tier, whether it is a strong answer); sorting these ranks."""
+
+
+class _Scorer:
+    """Scores the candidates of one search.
+
+    A service's score depends on which hit each term has there, plus two things of its own (how much of its title the
+    query covers, and whether it is for the audience the query names). Hits are shared objects, so the services of a
+    keystroke fall into a few groups with the same hits: the part of the score that the hits decide is worked out once
+    per group, not once per service.
+    """
+
+    def __init__(
+        self,
+        corpus: SearchCorpus,
+        terms: list[QueryTerm],
+        matches: list[TermMatches],
+        weights: list[float],
+        audiences: frozenset[str],
+        services: list[Service],
+    ) -> None:
+        self._corpus = corpus
+        self._terms = terms
+        self._bests = [m.best for m in matches]
+        self._weights = weights
+        self._total_weight = sum(weights)
+        context = [len(m.best) > COMMON_SHARE * corpus.size for m in matches]
+        if all(context):
+            context = [False] * len(context)  # only common words: each of them counts
+        self._context = context
+        self._needed_weight = sum(w for w, is_context in zip(weights, context) if not is_context)
+        self._audiences = audiences
+        self._services = services
+
+    def score(self, positions: list[int], exact: set[int]) -> list[_Entry]:
+        """The scored entries of ``positions`` (in no particular order) that match well enough to be listed."""
+        columns = [list(map(best.get, positions)) for best in self._bests]
+        groups: dict[tuple[TermHit | None, ...], _Group | None] = {}
+        title_length = self._corpus.title_length
+        audiences = self._audiences
+        services = self._services
+        scored: list[_Entry] = []
+        for position, hits in zip(positions, zip(*columns)):
+            if position in exact:
+                scored.append((-(MatchTier.EXACT + 0.99), position, MatchTier.EXACT, True))
+                continue
+            if hits in groups:
+                group = groups[hits]
+            else:
+                group = groups[hits] = self._group(hits)
+            if group is None:
+                continue
+            if group.score is not None and not audiences:
+                scored.append((group.score, position, group.tier, group.strong))
+                continue
+            within = group.within
+            for length, ideographic in group.title_terms:
+                within += group.title_weight * min(1.0, length / title_length(position, ideographic))
+            if audiences and not audiences.isdisjoint(services[position].audiences):
+                within += AUDIENCE_BONUS
+            scored.append((-round(group.tier + min(within / MAX_WITHIN, 0.99), 4), position, group.tier, group.strong))
+        return scored
+
+    def _group(self, hits: tuple[TermHit | None, ...]) -> _Group | None:
+        """What a set of hits (one per term, None where a term is missing) is worth; None when too little."""
+        covered = needed = quality = 0.0
+        tier = MatchTier.EXACT
+        in_front = False
+        title_terms: list[tuple[int, bool]] = []
+        for hit, weight, term, is_context in zip(hits, self._weights, self._terms, self._context):
+            if hit is None:
+                continue
+            covered += weight * hit.coverage
+            if not is_context:
+                needed += weight * hit.coverage
+            quality += weight * hit.quality
+            if hit.tier < tier:
+                tier = hit.tier
+            if hit.field is not Field.DETAILS and hit.kind is not MatchKind.TYPO:
+                in_front = True
+            if hit.field is Field.TITLE:
+                title_terms.append((len(term.text), term.ideographic))
+        total_weight = self._total_weight
+        coverage = covered / total_weight
+        if coverage < MIN_PARTIAL_COVERAGE:
+            return None
+        if needed < self._needed_weight - 1e-9:
+            tier = MatchTier.PARTIAL
+        strong = (
+            tier >= MatchTier.SUMMARY
+            or tier is MatchTier.TYPO
+            or (tier is MatchTier.PARTIAL and coverage >= STRONG_COVERAGE and in_front)
+        )
+        within = quality / total_weight
+        score = None if title_terms else -round(tier + min(within / MAX_WITHIN, 0.99), 4)
+        return _Group(within, tier, strong, tuple(title_terms), TITLE_SHARE_WEIGHT / len(hits), score)
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """The part of a score that a set of hits decides."""
+
+    within: float
+    """The hits' weighted quality (before the title share and the audience bonus)."""
+    tier: MatchTier
+    strong: bool
+    title_terms: tuple[tuple[int, bool], ...]
+    """(length, is Chinese) of each term found in the title: the service's title length decides its share."""
+    title_weight: float
+    score: float | None
+    """Minus the score every service with these hits gets, when it does not depend on the service (no title hit)."""
+
+
+class SearchResults(Sequence[SearchResult]):
+    """The results of one search, best first. Each :class:`SearchResult` is made when first read: a keystroke can
+    match thousands of services, of which a screenful is drawn."""
+
+    __slots__ = ("_all", "_entries", "_made", "_make", "_services")
+
+    def __init__(
+        self,
+        services: Sequence[Service],
+        entries: list[_Entry],
+        make: Callable[[_Entry], SearchResult],
+    ) -> None:
+        self._all = services
+        self._entries = entries
+        self._make = make
+        self._made: dict[int, SearchResult] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> SearchResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[SearchResult]: ...
+
+    def __getitem__(self, index: int | slice) -> SearchResult | list[SearchResult]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._entries)))]
+        if index < 0:
+            index += len(self._entries)
+        if not 0 <= index < len(self._entries):
+            raise IndexError("result index out of range")
+        result = self._made.get(index)
+        if result is None:
+            result = self._made[index] = self._make(self._entries[index])
+        return result
+
+    def __iter__(self) -> Iterator[SearchResult]:
+        for index in range(len(self._entries)):
+            yield self[index]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<SearchResults: {len(self)}>"
+
+    @property
+    def services(self) -> list[Service]:
+        """The services found, best first (without making a result for each)."""
+        everything = self._all
+        return [everything[entry[1]] for entry in self._entries]
+
+    @property
+    def strong_count(self) -> int:
+        """How many results answer the query (the rest are only related)."""
+        return sum(1 for entry in self._entries if entry[3])
 
 
 def _telling_terms(weights: list[float]) -> list[int]:

@@ -2,8 +2,9 @@
 
 For each service the index keeps:
 
-- one compact (space-free) folded string of its Chinese texts: title, aliases, summary, then eligibility, documents
-  and steps, with a field separator between them, searched by substring for Chinese terms;
+- its compact (space-free) folded Chinese texts, field by field: all titles in one string, all aliases in another,
+  then summaries, then eligibility, documents and steps, each service's part between service separators, searched by
+  substring for Chinese terms (one scan of each string in C, instead of one per service);
 - its English words (and the Latin words inside Chinese texts, such as B2 or e in e站通), by stem, in an inverted
   index from stem to (service, fields);
 - its whole titles and aliases, for exact hits.
@@ -18,7 +19,7 @@ import bisect
 import operator
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntFlag
 from functools import lru_cache
 
@@ -40,9 +41,10 @@ class Field(IntFlag):
     DETAILS = 8  # eligibility, documents and steps
 
 
-_FIELD_SEPARATOR = "\x1e"  # between the fields of a service's Chinese text (never in folded text)
+_SERVICE_SEPARATOR = "\x1d"  # between services in a field's text (never in folded text)
+_FIELD_SEPARATOR = "\x1e"  # between a service's title keys and alias keys in the romanised text
 _ITEM_SEPARATOR = "\x1f"  # between aliases or list items, so that a match never spans two of them
-_SEPARATORS = _FIELD_SEPARATOR + _ITEM_SEPARATOR
+_SEPARATORS = _SERVICE_SEPARATOR + _FIELD_SEPARATOR + _ITEM_SEPARATOR
 _WILDCARD = f"[^{_SEPARATORS}]"
 
 MAX_PREFIX_EXPANSIONS = 64
@@ -67,6 +69,44 @@ BUILD_CHUNK = 1000
 """Services folded together in one pass while building (bounds the memory the joined text needs)."""
 
 _TITLE, _ALIAS, _SUMMARY, _DETAILS = (f.value for f in (Field.TITLE, Field.ALIAS, Field.SUMMARY, Field.DETAILS))
+_FIELD_FLAGS = (_TITLE, _ALIAS, _SUMMARY, _DETAILS)
+
+
+class _FieldText:
+    """One field of every service as one string (service separators between them), and where each service starts."""
+
+    __slots__ = ("flag", "size", "starts", "text")
+
+    def __init__(self, flag: int, parts: list[str]) -> None:
+        self.flag = flag
+        self.text = _SERVICE_SEPARATOR.join(parts)
+        starts = [0] * (len(parts) + 1)
+        offset = 0
+        for index, part in enumerate(parts):
+            starts[index] = offset
+            offset += len(part) + 1
+        starts[-1] = offset  # past the end: the "next service" of the last one
+        self.starts = starts
+        self.size = len(parts)
+
+    def state(self) -> tuple[str, bytes]:
+        """The text and the starts, as plain values."""
+        return self.text, array("Q", self.starts).tobytes()
+
+    @classmethod
+    def from_state(cls, flag: int, state: object) -> _FieldText:
+        """Rebuilt from :meth:`state`; raises ValueError on anything malformed."""
+        if not isinstance(state, (tuple, list)) or len(state) != 2:
+            raise ValueError("a malformed field in a saved index")
+        text, raw_starts = state
+        field = cls.__new__(cls)
+        field.flag = flag
+        field.text = str(text)
+        field.starts = array("Q", raw_starts).tolist()
+        field.size = len(field.starts) - 1
+        if field.size < 0 or field.starts[-1] != len(field.text) + 1:
+            raise ValueError("a saved field whose starts do not fit its text")
+        return field
 
 
 def _texts_to_fold(service: Service) -> list[str]:
@@ -88,12 +128,11 @@ class SearchCorpus:
 
     def __init__(self, services: Sequence[Service]) -> None:
         self.size = len(services)
-        self._chinese: list[str] = []
-        self._bounds: list[tuple[int, int, int]] = []  # where the alias, summary and details parts start
+        self._found: dict[str, dict[int, int]] = {}
+        field_parts: tuple[list[str], ...] = ([], [], [], [])  # title, aliases, summary, details of every service
         self._title_lengths: list[tuple[int, int]] = []  # compact folded title: Chinese, English
         self._names: dict[str, list[int]] = {}
         self._postings: dict[str, array] = {}
-        name_parts: list[str] = []
         raw_words: set[str] = set()
         self._name_bigrams: set[str] = set()
         self._known: dict[str, int] = {}
@@ -108,7 +147,9 @@ class SearchCorpus:
             folded = iter(fold_many([text for service_texts in texts for text in service_texts]))
             for offset, (service, service_texts) in enumerate(zip(chunk, texts)):
                 mine = [next(folded) for _ in service_texts]
-                self._add_service(chunk_start + offset, service, mine, name_parts, raw_words)
+                self._add_service(chunk_start + offset, service, mine, field_parts, raw_words)
+        self._fields = [_FieldText(flag, parts) for flag, parts in zip(_FIELD_FLAGS, field_parts)]
+        name_parts = [part for pair in zip(field_parts[0], field_parts[1]) for part in pair]
         self._lexicon = _ITEM_SEPARATOR.join(name_parts)
         self._roman_text = _FIELD_SEPARATOR.join(roman_parts)
         del self._roman_parts
@@ -119,7 +160,12 @@ class SearchCorpus:
             self._words_by_length.setdefault(len(word), []).append(word)
 
     def _add_service(
-        self, position: int, service: Service, folded: list[str], name_parts: list[str], raw_words: set[str]
+        self,
+        position: int,
+        service: Service,
+        folded: list[str],
+        field_parts: tuple[list[str], ...],
+        raw_words: set[str],
     ) -> None:
         aliases_end = 4 + len(service.aliases)
         details_count = len(service.eligibility) + len(service.documents) + len(service.steps)
@@ -130,13 +176,9 @@ class SearchCorpus:
 
         alias_text = _ITEM_SEPARATOR.join(map(compact, aliases))
         parts = (compact(title_zh), alias_text, compact(summary_zh), _ITEM_SEPARATOR.join(map(compact, details_zh)))
-        self._chinese.append(_FIELD_SEPARATOR.join(parts))
-        alias_start = len(parts[0]) + 1
-        summary_start = alias_start + len(parts[1]) + 1
-        self._bounds.append((alias_start, summary_start, summary_start + len(parts[2]) + 1))
+        for part, texts in zip(parts, field_parts):
+            texts.append(part)
         self._title_lengths.append((len(parts[0]), len(compact(title_en))))
-        name_parts.append(parts[0])
-        name_parts.append(alias_text)
         # Pairs of characters of titles and aliases: the words a sentence is segmented into (pairs from summaries
         # were measured to add nothing to the query set and cost a tenth of the build).
         for part in parts[:2]:
@@ -185,8 +227,7 @@ class SearchCorpus:
         """Everything the corpus holds, as plain values (for :mod:`marshal`)."""
         return {
             "size": self.size,
-            "chinese": self._chinese,
-            "bounds": self._bounds,
+            "fields": [field.state() for field in self._fields],
             "title_lengths": self._title_lengths,
             "names": self._names,
             "postings": {key: value.tobytes() for key, value in self._postings.items()},
@@ -203,8 +244,8 @@ class SearchCorpus:
         """A corpus rebuilt from :meth:`state` without folding anything again; raises on a malformed state."""
         corpus = cls.__new__(cls)
         corpus.size = int(state["size"])
-        corpus._chinese = list(state["chinese"])
-        corpus._bounds = [tuple(b) for b in state["bounds"]]
+        corpus._found = {}
+        corpus._fields = [_FieldText.from_state(flag, saved) for flag, saved in zip(_FIELD_FLAGS, state["fields"])]
         corpus._title_lengths = [tuple(t) for t in state["title_lengths"]]
         corpus._names = dict(state["names"])
         postings: dict[str, array] = {}
@@ -223,7 +264,7 @@ class SearchCorpus:
         corpus._roman_text = str(state["roman_text"])
         corpus._roman_starts = array("Q", state["roman_starts"]).tolist()
         corpus._roman_title_ends = array("Q", state["roman_title_ends"]).tolist()
-        if len(corpus._chinese) != corpus.size or len(corpus._bounds) != corpus.size:
+        if len(corpus._fields) != len(_FIELD_FLAGS) or any(f.size != corpus.size for f in corpus._fields):
             raise ValueError("a saved index that does not match its size")
         if not len(corpus._roman_starts) == len(corpus._roman_title_ends) == corpus.size:
             raise ValueError("a saved index with unmatched romanised keys")
@@ -241,27 +282,29 @@ class SearchCorpus:
 
     # -- Chinese terms --------------------------------------------------------------------------------------------
 
-    def find_chinese(self, term: str) -> dict[int, int]:
-        """Services whose Chinese texts (or aliases) contain ``term`` (folded, without spaces), with the fields."""
+    def begin_search(self) -> None:
+        """Forget the lookups of the previous search (a search looks a piece up once, however often it needs it)."""
+        self._found.clear()
+
+    def find_chinese(self, term: str) -> Mapping[int, int]:
+        """Services whose Chinese texts (or aliases) contain ``term`` (folded, without spaces), with the fields.
+
+        The answer is shared with later lookups of the same term in the same search: never change it."""
+        found = self._found.get(term)
+        if found is not None:
+            return found
+        found = self._found[term] = {}
         if not term:
-            return {}
-        texts = self._chinese
-        bounds = self._bounds
-        found: dict[int, int] = {}
-        for position in [i for i, text in enumerate(texts) if term in text]:
-            text = texts[position]
-            alias, summary, details = bounds[position]
-            # Find the first field that has the term, then look on only from the start of the next field.
-            ends = (alias, summary, details, len(text) + 1)
-            flags = 0
+            return found
+        for field in self._fields:
+            flag = field.flag
+            text = field.text
+            starts = field.starts
             index = text.find(term)
             while index != -1:
-                field = 0 if index < alias else 1 if index < summary else 2 if index < details else 3
-                flags |= 1 << field
-                if field == 3:
-                    break
-                index = text.find(term, ends[field])
-            found[position] = flags
+                position = bisect.bisect_right(starts, index) - 1
+                found[position] = found.get(position, 0) | flag
+                index = text.find(term, starts[position + 1])  # on from the next service
         return found
 
     def in_names(self, term: str) -> bool:
@@ -325,32 +368,41 @@ class SearchCorpus:
         length = len(term)
         if not 3 <= length <= MAX_TYPO_TERM_CHARS:
             return {}
-        names_only = length == 3
+        fields = self._fields[:2] if length == 3 else self._fields
         head = _typo_pattern(term)  # every variant that keeps the first character
         tail = term[1:]  # the variants that change or drop the first character all contain the rest
-        found: dict[int, tuple[int, str]] = {}
-        for position, text in enumerate(self._chinese):
-            spots = [(m.start(), m.group()) for m in head.finditer(text)]
+        by_head: dict[int, tuple[int, str]] = {}
+        by_tail: dict[int, tuple[int, str]] = {}
+        for field in fields:
+            text = field.text
+            starts = field.starts
+            flag = field.flag
+            for match in head.finditer(text):
+                text_found = match.group()
+                if text_found != term:  # an exact hit is find_chinese's
+                    position = bisect.bisect_right(starts, match.start()) - 1
+                    flags, first = by_head.get(position, (0, text_found))
+                    by_head[position] = (flags | flag, first)
             index = text.find(tail)
             while index != -1:
                 if index > 0 and text[index - 1] not in _SEPARATORS:
-                    spots.append((index - 1, text[index - 1 : index - 1 + length]))
+                    text_found = text[index - 1 : index - 1 + length]
                 elif length >= 4:
-                    spots.append((index, tail))
+                    text_found = tail
+                else:
+                    text_found = term
+                if text_found != term:
+                    position = bisect.bisect_right(starts, index) - 1
+                    flags, first = by_tail.get(position, (0, text_found))
+                    by_tail[position] = (flags | flag, first)
                 index = text.find(tail, index + 1)
-            fields = 0
-            matched = ""
-            for index, text_found in spots:
-                if text_found == term:  # an exact hit is find_chinese's
-                    continue
-                field = self._field_at(position, index)
-                if names_only and field > _ALIAS:
-                    continue
-                fields |= field
-                matched = matched or text_found
-            if fields:
-                found[position] = (fields, matched)
-        return found
+        for position, (flags, first) in by_tail.items():
+            if position in by_head:
+                head_flags, head_first = by_head[position]
+                by_head[position] = (head_flags | flags, head_first)
+            else:
+                by_head[position] = (flags, first)
+        return by_head
 
     def segment(self, term: str) -> list[str]:
         """Split a Chinese term into the longest pieces found in titles and aliases ("前海法院" -> 前海, 法院).
@@ -369,15 +421,6 @@ class SearchCorpus:
             pieces.append(term[start : start + length])
             start += length
         return pieces
-
-    def _field_at(self, position: int, index: int) -> int:
-        """The field flag of character ``index`` of a service's Chinese text."""
-        alias, summary, details = self._bounds[position]
-        if index < alias:
-            return Field.TITLE.value
-        if index < summary:
-            return Field.ALIAS.value
-        return Field.SUMMARY.value if index < details else Field.DETAILS.value
 
     # -- English words --------------------------------------------------------------------------------------------
 

@@ -82,9 +82,12 @@ _FIELDS_BY_PRIORITY = (Field.TITLE, Field.ALIAS, Field.SUMMARY, Field.DETAILS)
 _BEST_FIELD = [next((f for f in _FIELDS_BY_PRIORITY if flags & f), Field.DETAILS) for flags in range(16)]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class TermHit:
-    """How one term matched one service."""
+    """How one term matched one service.
+
+    Compared and hashed by identity: hits are shared by every service found the same way, and a search groups
+    services by the hits they have."""
 
     tier: MatchTier
     quality: float
@@ -123,6 +126,7 @@ class TermMatches:
         self.best: dict[int, TermHit] = {}
         self._lookups: list[tuple[Needles, Mapping[int, object]]] = []
         self._by_position: dict[int, Needles] | None = None
+        self._any_partial = False
 
     def __len__(self) -> int:
         return len(self.best)
@@ -142,8 +146,17 @@ class TermMatches:
             if current is None or hit.rank > current.rank:
                 best[position] = hit
 
+    @property
+    def full_count(self) -> int:
+        """How many services have all of the term (not only some of its pieces)."""
+        if not self._any_partial:
+            return len(self.best)
+        return sum(1 for hit in self.best.values() if hit.coverage >= 1.0)
+
     def offer(self, position: int, hit: TermHit) -> None:
         """Keep ``hit`` for a service if it beats the current one (its needles must be recorded with add_needles)."""
+        if hit.coverage < 1.0:
+            self._any_partial = True
         current = self.best.get(position)
         if current is None or hit.rank > current.rank:
             self.best[position] = hit
@@ -158,6 +171,7 @@ class TermMatches:
         for position, hit in other.best.items():
             self.offer(position, hit)
         self._lookups.extend(other._lookups)
+        self._any_partial = self._any_partial or other._any_partial
 
     def needles_for(self, position: int) -> Needles:
         """Everything this term matched in one service (worked out for every service at the first call)."""

@@ -128,8 +128,10 @@ class MainScreen(UsesHkqhApp, Screen):
                 related=getattr(result, "confidence", "strong") == "weak",
             )
 
-        rows = LazyRows(results, make_row, [result.service.id for result in results])
-        categories = {result.service.category for result in results}
+        # Search results know their services without making every result; a plain listing is a list of them.
+        services = getattr(results, "services", None) or [result.service for result in results]
+        rows = LazyRows(results, make_row, [service.id for service in services])
+        categories = {service.category for service in services}
         category_width = min(
             14, max([cell_len(show(vocab.categories.label(c), script)) for c in categories] + [4])
         )

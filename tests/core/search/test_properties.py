@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hkqh_tui.core.dataset.loading import load_dataset
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.search import query as search_query
-from hkqh_tui.core.search.engine import SearchIndex, SearchResult, highlight_spans
+from hkqh_tui.core.search.engine import SearchIndex, SearchResult, SearchResults, highlight_spans
 from hkqh_tui.core.search.query import MAX_QUERY_CHARS, MAX_TERM_CHARS, MAX_TERMS, parse_query
 from tests.factories import search_records, write_dataset
 
@@ -39,7 +39,7 @@ def index(tmp_path_factory) -> SearchIndex:
 @given(query=QUERIES)
 def test_search_always_answers(index, query):
     results = index.search(query)
-    assert isinstance(results, list)
+    assert isinstance(results, SearchResults)
     assert len(results) <= len(index)
     assert len({r.service.id for r in results}) == len(results)
     scores = [r.score for r in results]
@@ -97,7 +97,7 @@ def test_a_huge_paste_is_cut_before_any_work(index, paste, monkeypatch):
     assert sum(folded_lengths) <= 8 * MAX_QUERY_CHARS
     assert len(parsed.terms) <= MAX_TERMS
     assert all(len(term.text) <= MAX_TERM_CHARS for term in parsed.terms)
-    assert isinstance(index.search(paste), list)
+    assert isinstance(index.search(paste), SearchResults)
 
 
 def test_empty_and_whitespace_queries_list_everything(index):
