@@ -203,16 +203,17 @@ class SearchCorpus:
                     holders.append(position)
 
         fields_of_stem: dict[str, int] = {}
-        for field, text in (
-            (_TITLE, f"{title_zh} {title_en}"),
-            (_ALIAS, " ".join(aliases)),
-            (_SUMMARY, f"{summary_zh} {summary_en}"),
-            (_DETAILS, " ".join(details_zh) + " " + " ".join(details_en)),
+        for field, texts in (
+            (_TITLE, (title_zh, title_en)),
+            (_ALIAS, aliases),
+            (_SUMMARY, (summary_zh, summary_en)),
+            (_DETAILS, (*details_zh, *details_en)),
         ):
-            words = set(latin_words(text))
+            words: set[str] = set()
+            for text in texts:
+                words.update(latin_words(text))
             raw_words.update(words)
-            for word in words:
-                word_stem = stem(word)
+            for word_stem in set(map(stem, words)):
                 fields_of_stem[word_stem] = fields_of_stem.get(word_stem, 0) | field
         postings = self._postings
         for word_stem, fields in fields_of_stem.items():

@@ -131,15 +131,18 @@ def _jyutping_slowly(traditional: str) -> list[str]:
 
 
 class _Readings:
-    """A translation table from each character seen to its reading between spaces, grown as texts come in, so that
-    a whole text is read with one ``str.translate`` (Latin letters and digits stay, anything else is a space)."""
+    """Translation tables from each character seen to its reading, grown as texts come in, so that a whole text is
+    read with one ``str.translate``: between spaces (Latin letters and digits stay, anything else is a space), run
+    together, or as initials."""
 
     def __init__(self, reading_of) -> None:
         self._reading_of = reading_of
         self._table: dict[int, str] = {}
+        self._joined: dict[int, str] = {}
+        self._initials: dict[int, str] = {}
         self._seen: set[str] = set()
 
-    def syllables(self, text: str) -> list[str]:
+    def _learn(self, text: str) -> None:
         new = set(text).difference(self._seen)
         if new:
             for char in new:
@@ -148,8 +151,19 @@ class _Readings:
                 else:
                     reading = self._reading_of(char)
                     self._table[ord(char)] = f" {reading} " if reading else " "
+                    self._joined[ord(char)] = reading
+                    self._initials[ord(char)] = reading[:1]
             self._seen.update(new)
+
+    def syllables(self, text: str) -> list[str]:
+        """The reading of each character, and each Latin run whole."""
+        self._learn(text)
         return text.translate(self._table).split()
+
+    def joined_and_initials(self, text: str) -> tuple[str, str]:
+        """The readings run together, and their first letters, of a text with no ASCII character."""
+        self._learn(text)
+        return text.translate(self._joined), text.translate(self._initials)
 
 
 @lru_cache(maxsize=1)
@@ -199,16 +213,69 @@ def jyutping_syllables(traditional: str) -> list[str]:
     return _jyutping_readings().syllables(traditional)
 
 
+_ASCII = re.compile("[\x00-\x7f]")
+
+
+def _pinyin_keys(folded_simplified: str) -> tuple[str, str, int]:
+    """Pinyin joined, its initials, and how many syllables (:func:`pinyin_syllables`, without making the list
+    when no character's reading depends on its word)."""
+    text = folded_simplified.replace(" ", "")
+    if not _ASCII.search(text):
+        joined, initials = _pinyin_readings().joined_and_initials(text)
+        if len(initials) == len(text) and not _reads_by_word(text):
+            return joined, initials, len(initials)
+    syllables = pinyin_syllables(text)
+    return "".join(syllables), "".join(s[0] for s in syllables), len(syllables)
+
+
+def _reads_by_word(text: str) -> bool:
+    """True when some character of ``text`` reads otherwise in the word it is part of (行 in 银行)."""
+    polyphonic = _polyphonic()
+    if polyphonic.isdisjoint(text):
+        return False
+    _, phrases = _pinyin_tables()
+    for index, char in enumerate(text):
+        if char in polyphonic:
+            after = phrases.get(text[index : index + 2])
+            if after is not None and len(after) == 2:
+                if _toneless(after[0][0]) != _pinyin_of(char):
+                    return True
+                continue
+            before = phrases.get(text[index - 1 : index + 1]) if index else None
+            if before is not None and len(before) == 2 and _toneless(before[1][0]) != _pinyin_of(char):
+                return True
+    return False
+
+
+def _jyutping_keys(traditional: str) -> tuple[str, str, int]:
+    """Jyutping joined, its initials, and how many syllables (:func:`jyutping_syllables`, without the list)."""
+    if not _ASCII.search(traditional):
+        joined, initials = _jyutping_readings().joined_and_initials(traditional)
+        return joined, initials, len(initials)
+    syllables = jyutping_syllables(traditional)
+    return "".join(syllables), "".join(s[0] for s in syllables), len(syllables)
+
+
 @lru_cache(maxsize=65536)
 def keys_for(folded_simplified: str, traditional: str) -> tuple[str, ...]:
     """The romanised keys of one Chinese text (pinyin and Jyutping, joined and initials), without repeats."""
     keys: list[str] = []
-    for syllables in (pinyin_syllables(folded_simplified), jyutping_syllables(traditional)):
+    for joined, initials, count in (_pinyin_keys(folded_simplified), _jyutping_keys(traditional)):
+        if count < 2:
+            continue
+        for key in (joined, initials):
+            if key not in keys:
+                keys.append(key)
+    return tuple(keys)
+
+
+def _keys_slowly(folded_simplified: str, traditional: str) -> tuple[str, ...]:
+    """:func:`keys_for` from the character-by-character readings (the reference the fast path is tested against)."""
+    keys: list[str] = []
+    for syllables in (_pinyin_slowly(folded_simplified), _jyutping_slowly(traditional)):
         if len(syllables) < 2:
             continue
-        joined = "".join(syllables)
-        initials = "".join(s[0] for s in syllables)
-        for key in (joined, initials):
+        for key in ("".join(syllables), "".join(s[0] for s in syllables)):
             if key not in keys:
                 keys.append(key)
     return tuple(keys)

@@ -47,3 +47,18 @@ def test_the_fast_reading_matches_the_character_by_character_one():
         folded = compact(fold(text))
         assert pinyin_syllables(folded) == _pinyin_slowly(folded), text
         assert jyutping_syllables(text) == _jyutping_slowly(text), text
+
+
+def test_the_keys_match_the_character_by_character_ones_for_every_bundled_title_and_alias():
+    from hkqh_tui.core.dataset.loading import load_dataset
+    from hkqh_tui.core.search.romanise import _keys_slowly
+    from hkqh_tui.core.search.words import is_ideographic
+
+    texts = ["重慶銀行行長", "港澳e站通", "B2巴士「深圳灣」", "長者醫療券", "音樂會", "銀行", "行人"]
+    for service in load_dataset().services:
+        texts.append(service.title.zh_hant)
+        texts.extend(alias for alias in service.aliases if is_ideographic(alias))
+    assert len(texts) > 300
+    for text in texts:
+        folded = compact(fold(text))
+        assert keys_for(folded, text) == _keys_slowly(folded, text), text
