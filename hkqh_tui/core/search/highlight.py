@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hkqh_tui.core.search.folding import fold_with_offsets
 from hkqh_tui.core.search.query import parse_query
@@ -33,13 +34,9 @@ class Needles:
         """Spans of ``display_text`` to highlight."""
         if not display_text or not (self.chinese or self.stems or self.prefixes):
             return []
-        folded, origins = fold_with_offsets(display_text)
+        folded, origins, compact_text, compact_origins = _folded_for_highlight(display_text)
         spans: list[tuple[int, int]] = []
         if self.chinese:
-            # Chinese needles are space-free, so look for them in the folded text without its spaces.
-            kept = [index for index, char in enumerate(folded) if char != " "]
-            compact_text = "".join(folded[index] for index in kept)
-            compact_origins = [origins[index] for index in kept]
             for needle in self.chinese:
                 start = compact_text.find(needle)
                 while start != -1:
@@ -55,6 +52,17 @@ class Needles:
                 if longest:
                     spans.append((origins[match.start()], origins[match.start() + longest - 1] + 1))
         return _merge(spans)
+
+
+@lru_cache(maxsize=4096)
+def _folded_for_highlight(display_text: str) -> tuple[str, tuple[int, ...], str, tuple[int, ...]]:
+    """The folded text with the origin of each character, and the same without spaces (Chinese needles have none).
+
+    Kept for the texts most recently shown: the same titles are drawn again on every keystroke."""
+    folded, origins = fold_with_offsets(display_text)
+    kept = [index for index, char in enumerate(folded) if char != " "]
+    compact_text = "".join(folded[index] for index in kept)
+    return folded, tuple(origins), compact_text, tuple(origins[index] for index in kept)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

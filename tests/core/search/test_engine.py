@@ -352,3 +352,49 @@ def test_the_audience_a_query_names_ranks_higher(tmp_path):
     assert lead("阿媽 深圳住房") > lead("深圳住房")
     assert lead("my mum housing shenzhen") > lead("housing shenzhen")
     assert lead("後生仔 深圳住房") < lead("深圳住房")
+
+
+# -- the results sequence ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["深圳", "前海 lawyer", "ferries", "", "xyzzy"])
+def test_results_read_like_a_list_of_results(index, query):
+    results = index.search(query)
+    made = list(results)
+    assert len(made) == len(results)
+    assert results == made and made == list(results)  # the same objects, however they are read
+    assert all(results[i] is made[i] for i in range(len(made)))
+    assert results.services == [r.service for r in made]
+    assert results.strong_count == sum(1 for r in made if r.confidence == "strong")
+    if made:
+        assert results[-1] is made[-1]
+        assert results[1:3] == made[1:3]
+    with pytest.raises(IndexError):
+        results[len(made)]
+
+
+def test_results_are_made_only_when_read(index):
+    results = index.search("深圳")
+    assert len(results) > 2
+    assert results.services  # counting and listing services makes no result
+    assert results._made == {}
+    results[1]
+    assert list(results._made) == [1]
+
+
+def test_services_with_the_same_hits_are_ranked_as_when_scored_one_by_one(tmp_path):
+    # Grouping by hits must not change the order: two services differ only in how much of their title the query
+    # covers (the one whose title is mostly the query ranks first), the rest only in curated order.
+    def record(service_id: str, title: str, summary: str = "測試用的服務簡介。") -> dict:
+        return service_record(
+            service_id, title={"zh-Hant": title, "en": "Test"}, summary={"zh-Hant": summary, "en": "Test."}, aliases=[]
+        )
+
+    records = [
+        record("long", "前海深港青年夢工場創業資助計劃"),
+        record("short", "前海夢工場"),
+        record("other", "蛇口碼頭", summary="前海夢工場附近的碼頭"),
+    ]
+    found = SearchIndex(load_dataset(write_dataset(tmp_path, records)), persist=False).search("夢工場")
+    assert ids(found) == ["short", "long", "other"]
+    assert found[0].score > found[1].score > found[2].score
