@@ -203,14 +203,15 @@ class SearchCorpus:
                     holders.append(position)
 
         fields_of_stem: dict[str, int] = {}
-        for field, texts in (
+        field_texts: tuple[tuple[int, Sequence[str]], ...] = (
             (_TITLE, (title_zh, title_en)),
             (_ALIAS, aliases),
             (_SUMMARY, (summary_zh, summary_en)),
             (_DETAILS, (*details_zh, *details_en)),
-        ):
+        )
+        for field, field_strings in field_texts:
             words: set[str] = set()
-            for text in texts:
+            for text in field_strings:
                 words.update(latin_words(text))
             raw_words.update(words)
             for word_stem in set(map(stem, words)):
