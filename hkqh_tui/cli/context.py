@@ -30,15 +30,22 @@ def _console(*, fit_content: bool = False, **options: Any) -> Console:
     """
     from rich.console import Console
     from rich.measure import Measurement
+    from rich.text import Text
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError(errno.EPIPE, "Broken pipe")
 
         def print(self, *objects: Any, **print_options: Any) -> None:
-            if fit_content and objects and print_options.get("width") is None:
+            if fit_content and objects and print_options.get("width") is None and not self._unwrapped_text(
+                    objects, print_options.get("soft_wrap")):
                 print_options["width"] = self._content_width(objects, print_options.get("sep", " "))
             super().print(*objects, **print_options)
+
+        def _unwrapped_text(self, objects: tuple[Any, ...], soft_wrap: bool | None) -> bool:
+            """Text printed with soft wrapping is never cut, whatever the width: nothing to measure."""
+            return bool(self.soft_wrap if soft_wrap is None else soft_wrap) and all(
+                isinstance(item, (str, Text)) for item in objects)
 
         def _content_width(self, objects: tuple[Any, ...], sep: str) -> int:
             measuring = self.options.update_width(PIPED_WIDTH_LIMIT)

@@ -111,3 +111,11 @@ def test_a_terminal_is_never_fitted_to_the_content():
     finally:
         os.close(controller)
         os.close(terminal)
+
+
+def test_soft_wrapped_text_stays_whole_without_being_measured():
+    file = io.StringIO()
+    console = _console(file=file, fit_content=True, color_system=None)
+    console.print("z" * 300, soft_wrap=True)
+    console.print("w" * 300)  # measured: as wide as it is
+    assert file.getvalue().splitlines() == ["z" * 300, "w" * 300]
