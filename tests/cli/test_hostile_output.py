@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
+from hkqh_tui.cli import BROKEN_PIPE_STATUS
 from hkqh_tui.core.checklists.store import ChecklistStore
 from hkqh_tui.core.dataset.loading import load_dataset
-from hkqh_tui.cli import BROKEN_PIPE_STATUS
 from tests.cli.process import run_hkqh
 from tests.factories import default_records, service_record, write_dataset, write_json_dataset
 
