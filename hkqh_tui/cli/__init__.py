@@ -132,8 +132,14 @@ def main(argv: Sequence[str] | None = None, run_tui: Callable[[str | None], int]
         return _output_failed(error)
 
 
+BROKEN_PIPE_STATUS = 141
+"""The exit status when the program reading the output stops early (``hkqh plan | head``): 128 + SIGPIPE, what a
+shell reports for ``cat`` or ``git`` in the same place. hkqh says nothing then: the reader stopping is not an error."""
+
+
 def _output_failed(error: OSError) -> int:
-    """Writing the output failed (a closed pipe, a full disk): one line on stderr, exit status 1.
+    """Writing the output failed. A closed pipe ends quietly with :data:`BROKEN_PIPE_STATUS`; anything else (a full
+    disk) is one line on stderr and exit status 1.
 
     Standard output is pointed at the null device so that Python's final flush at exit does not fail again.
     """
@@ -146,11 +152,9 @@ def _output_failed(error: OSError) -> int:
     except (OSError, ValueError):
         pass
     if isinstance(error, BrokenPipeError):
-        why = "the program reading it stopped (broken pipe)"
-    else:
-        why = error_reason(error)[1]
+        return BROKEN_PIPE_STATUS
     try:
-        sys.stderr.write(f"hkqh: error: could not write the output: {why}\n")
+        sys.stderr.write(f"hkqh: error: could not write the output: {error_reason(error)[1]}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import sys
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -16,18 +17,56 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def _console(**options: Any) -> Console:
+PIPED_WIDTH_LIMIT = 10_000
+"""The widest line printed into a pipe or a file (without ``COLUMNS``); output narrower than that is never cut."""
+
+
+def _console(*, fit_content: bool = False, **options: Any) -> Console:
     """A rich console that lets a closed pipe surface as BrokenPipeError (rich would exit silently).
 
+    ``fit_content``: each print is as wide as what it prints (at least 80 columns), instead of the 80 columns rich
+    falls back to when the output is not a terminal, so that rows written into a pipe or a file are whole.
     rich is imported here, on first output, so that commands printing JSON never load it.
     """
     from rich.console import Console
+    from rich.measure import Measurement
+    from rich.text import Text
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError(errno.EPIPE, "Broken pipe")
 
+        def print(self, *objects: Any, **print_options: Any) -> None:
+            if fit_content and objects and print_options.get("width") is None and not self._unwrapped_text(
+                    objects, print_options.get("soft_wrap")):
+                print_options["width"] = self._content_width(objects, print_options.get("sep", " "))
+            super().print(*objects, **print_options)
+
+        def _unwrapped_text(self, objects: tuple[Any, ...], soft_wrap: bool | None) -> bool:
+            """Text printed with soft wrapping is never cut, whatever the width: nothing to measure."""
+            return bool(self.soft_wrap if soft_wrap is None else soft_wrap) and all(
+                isinstance(item, (str, Text)) for item in objects)
+
+        def _content_width(self, objects: tuple[Any, ...], sep: str) -> int:
+            measuring = self.options.update_width(PIPED_WIDTH_LIMIT)
+            widest = sum(Measurement.get(self, measuring, item).maximum for item in objects)
+            return min(PIPED_WIDTH_LIMIT, max(80, widest + len(sep) * (len(objects) - 1)))
+
+    if fit_content:
+        # The console's own width is the limit: rich never prints wider than it, whatever a print asks for.
+        options.setdefault("width", PIPED_WIDTH_LIMIT)
     return _Console(**options)
+
+
+def fits_content(stream: Any) -> bool:
+    """True when output to ``stream`` should be as wide as its content: it is not a terminal and ``COLUMNS`` does
+    not set a width."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        terminal = bool(isatty()) if isatty is not None else False
+    except ValueError:  # a closed stream
+        terminal = False
+    return not terminal and not os.environ.get("COLUMNS", "").isdigit()
 
 
 class CommandError(Exception):
@@ -47,8 +86,9 @@ class CommandContext:
 
     @cached_property
     def out(self) -> Console:
-        """Console for results (stdout)."""
-        return _console(highlight=False, soft_wrap=False)
+        """Console for results (stdout): as wide as the terminal, or ``COLUMNS``, or (into a pipe or a file) as wide
+        as each thing it prints, so that no row is cut."""
+        return _console(highlight=False, soft_wrap=False, fit_content=fits_content(sys.stdout))
 
     @cached_property
     def err(self) -> Console:

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen, Screen
 from hkqh_tui.core.checklists.model import Checklist, ChecklistNameError, ItemKind, normalize_name
 from hkqh_tui.core.checklists.store import ChecklistStore
 from hkqh_tui.core.checklists.view import ChecklistView
+from hkqh_tui.core.dataset.filters import Filters
 from hkqh_tui.core.dataset.loading import read_dataset
 from hkqh_tui.core.dataset.model import FILTERS, Dataset
 from hkqh_tui.core.language.display import show
@@ -28,7 +29,7 @@ from hkqh_tui.core.storage.settings import SettingsSaveError, load_settings, sav
 from hkqh_tui.presentation.literal import markup_safe
 from hkqh_tui.ui.bindings import describe_keys, localize_bindings
 from hkqh_tui.ui.strings import tr
-from hkqh_tui.ui.widgets.filter_bar import filter_value_label
+from hkqh_tui.ui.widgets.filter_bar import FilterBar, filter_value_label
 
 if TYPE_CHECKING:
     from hkqh_tui.core.profile.model import Profile
@@ -67,6 +68,9 @@ class HkqhApp(App):
     """The script every screen shows; screens watch it (state flows down as attributes, never by calling screens)."""
     checklist_revision: reactive[int] = reactive(0, init=False)
     """Grows with every change to the current checklist (or a switch to another); screens that show it watch it."""
+    filters: reactive[Filters] = reactive(Filters(), init=False)
+    """The active filters, owned here: a filter bar posts the person's choice up (:class:`FilterBar.Changed`), the
+    app sets this, and the screens that list services and their filter bars watch it; every change is saved."""
 
     CSS_PATH = "app.tcss"
     TITLE = "hkqh"
@@ -88,6 +92,7 @@ class HkqhApp(App):
         self.settings_path = settings_path or settings_file()
         self.settings, self._startup_notices = load_settings(self.settings_path)
         self.set_reactive(HkqhApp.display_script, self.settings.script)
+        self.set_reactive(HkqhApp.filters, Filters(self.settings.category, self.settings.audience, self.settings.status))
         self.data_path = data_path
         result = read_dataset(data_path)
         self.dataset_problems = result.problems
@@ -123,11 +128,6 @@ class HkqhApp(App):
         return self.settings.script
 
     @property
-    def filters(self) -> dict[str, str | None]:
-        """The active filters (None means any)."""
-        return {"category": self.settings.category, "audience": self.settings.audience, "status": self.settings.status}
-
-    @property
     def index(self):
         """The search index (a :class:`hkqh_tui.core.search.engine.SearchIndex`).
 
@@ -158,39 +158,38 @@ class HkqhApp(App):
 
     def run_search(self, query: str) -> list:
         """Search the dataset with the active filters; each result has ``service`` and ``spans(display_text)``."""
-        filters = {k: v for k, v in self.filters.items() if v and self._filter_is_known(k, v)}
+        filters = self.filters.known(self.loaded_dataset.vocabularies)
         if not query.strip() and self._index is None:
             # Listing without a query needs no index: the first screen does not wait for it to be built.
             return [_Listed(s) for s in self.loaded_dataset.curated_order() if s.matches(**filters)]
         return self.index.search(query, **filters)
 
-    def _filter_is_known(self, name: str, value: str) -> bool:
-        assert self.dataset is not None
-        return value in self.dataset.vocabularies.for_filter(name)
-
     def describe_filters(self) -> str:
         """The active filters as words in the current script ("" when none)."""
-        assert self.dataset is not None
+        vocabularies = self.loaded_dataset.vocabularies
         words = [
-            filter_value_label(name, value, self.dataset.vocabularies.for_filter(name), self.script)
-            for name, value in self.filters.items()
-            if value and self._filter_is_known(name, value)
+            filter_value_label(name, value, vocabularies.for_filter(name), self.script)
+            for name, value in self.filters.known(vocabularies).items()
         ]
         return "、".join(words) if self.script != "en" else ", ".join(words)
 
     def set_filter(self, name: str, value: str | None) -> None:
-        """Set one filter, remember it, and search again."""
-        setattr(self.settings, name, value)
-        self.save_settings()
-        self._main_screen_refresh()
+        """Set one filter (None: any); the screens and filter bars that follow :attr:`filters` show the change."""
+        self.filters = self.filters.with_value(name, value)
 
     def clear_filters(self) -> None:
         """Clear every filter."""
-        self.settings.category = self.settings.audience = self.settings.status = None
+        self.filters = Filters()
+
+    def watch_filters(self, filters: Filters) -> None:
+        """Remember the filters between runs."""
+        self.settings.category, self.settings.audience, self.settings.status = (
+            filters.category, filters.audience, filters.status)
         self.save_settings()
-        main = self._main_screen()
-        if main is not None:
-            main.apply_script()
+
+    def on_filter_bar_changed(self, message: FilterBar.Changed) -> None:
+        """A person chose a filter value in a filter bar (on any screen)."""
+        self.set_filter(message.name, message.value)
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:
@@ -562,11 +561,6 @@ class HkqhApp(App):
                 return screen
         return None
 
-    def _main_screen_refresh(self) -> None:
-        main = self._main_screen()
-        if main is not None:
-            main.refresh_results()
-
     # ---- actions ----------------------------------------------------------------------------------------------
 
     def action_cycle_language(self) -> None:
@@ -716,7 +710,7 @@ class HkqhApp(App):
                     tr("palette_filter", script, label=tr(f"filter_{name}", script),
                        value=markup_safe(filter_value_label(name, key, vocabulary, script))),
                     markup_safe(f"{name} = {key}"),
-                    lambda n=name, k=key: self.set_filter_and_show(n, k),
+                    lambda n=name, k=key: self.set_filter(n, k),
                 )
         for service in self.loaded_dataset.curated_order():
             yield SystemCommand(
@@ -724,14 +718,6 @@ class HkqhApp(App):
                 markup_safe(service.id),
                 lambda i=service.id: self.open_service(i),
             )
-
-    def set_filter_and_show(self, name: str, value: str) -> None:
-        """Set a filter from the command palette and relabel the filter bar."""
-        setattr(self.settings, name, value)
-        self.save_settings()
-        main = self._main_screen()
-        if main is not None:
-            main.apply_script()
 
     def open_service(self, service_id: str) -> None:
         """Open a service's detail from anywhere."""

@@ -34,15 +34,22 @@ class UsesHkqhApp:
         return cast("HkqhApp", self.app)
 
     def follow_app(
-        self, *, on_script: Callable[[], None] | None = None, on_checklist: Callable[[], None] | None = None
+        self,
+        *,
+        on_script: Callable[[], None] | None = None,
+        on_checklist: Callable[[], None] | None = None,
+        on_filters: Callable[[], None] | None = None,
     ) -> None:
         """Redraw when the app's state changes: ``on_script`` when the script does, ``on_checklist`` when the current
-        checklist does. The app never calls its screens; they watch its attributes (Textual's "attributes down")."""
+        checklist does, ``on_filters`` when the active filters do. The app never calls its screens; they watch its
+        attributes (Textual's "attributes down")."""
         node = cast("DOMNode", self)
         if on_script is not None:
             node.watch(self.hkqh, "display_script", lambda _script: on_script(), init=False)
         if on_checklist is not None:
             node.watch(self.hkqh, "checklist_revision", lambda _revision: on_checklist(), init=False)
+        if on_filters is not None:
+            node.watch(self.hkqh, "filters", lambda _filters: on_filters(), init=False)
 
     @property
     def loaded_dataset(self) -> Dataset:

@@ -1,5 +1,5 @@
 """Hostile text through the command line, as real subprocesses: printed literally, never raw escapes, never a
-traceback; closed and full standard output; export targets that are not regular files."""
+traceback; a closed standard output ends quietly, a full one is one line; export targets that are not regular files."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import sys
 
 import pytest
 
+from hkqh_tui.cli import BROKEN_PIPE_STATUS
 from hkqh_tui.core.checklists.store import ChecklistStore
 from hkqh_tui.core.dataset.loading import load_dataset
 from tests.cli.process import run_hkqh
-from tests.factories import default_records, write_dataset
+from tests.factories import default_records, service_record, write_dataset, write_json_dataset
 
 MARKUP = ["[/]", "[x]", "[link=file:///etc/passwd]passwd[/link]", "[@click=app.screenshot('/tmp/owned')]shot[/]", "[bold"]
 
@@ -119,16 +120,31 @@ def test_full_stdout_is_one_line_and_non_zero(small_dataset, args):
 
 
 @pytest.mark.parametrize("args", COMMANDS)
-def test_closed_stdout_is_one_line_and_non_zero(small_dataset, args):
+def test_closed_stdout_ends_quietly_with_status_141(small_dataset, args):
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
         result = hkqh("--data", str(small_dataset), *args, stdout=write_end)
     finally:
         os.close(write_end)
-    assert result.returncode != 0
-    lines = result.stderr.decode().splitlines()
-    assert len(lines) == 1 and "broken pipe" in lines[0]
+    assert (result.returncode, result.stderr) == (BROKEN_PIPE_STATUS, b"")
+
+
+def test_a_reader_that_stops_after_one_line_ends_hkqh_quietly(tmp_path):
+    """``hkqh for-me | head -1`` with more output than a pipe holds: head leaves while hkqh still writes."""
+    data = write_json_dataset(tmp_path / "many.json", [service_record(f"service-{i:04d}") for i in range(2500)])
+    command = [sys.executable, "-m", "hkqh_tui", "--data", str(data), "for-me", "--script", "en"]
+    producer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    head = subprocess.Popen(["head", "-1"], stdin=producer.stdout, stdout=subprocess.PIPE)
+    assert producer.stdout is not None and producer.stderr is not None
+    producer.stdout.close()  # head alone holds the read end: when it exits, the pipe is closed
+    first_line, _ = head.communicate(timeout=120)
+    errors = producer.stderr.read().decode()
+    producer.stderr.close()
+    assert producer.wait(timeout=120) == BROKEN_PIPE_STATUS
+    assert head.returncode == 0 and first_line == b"\n"  # for-me starts with a blank line before its first group
+    assert "could not write" not in errors and "Traceback" not in errors
+    assert errors.strip().startswith("You have not answered any question")  # the one message it prints anyway
 
 
 @pytest.mark.parametrize("kind", ["fifo", "devnull", "symlink-to-fifo", "folder"])

@@ -157,8 +157,7 @@ async def test_search_filters_marks_and_details_work_on_top(matching_dataset, si
         assert [i for i, _ in listed(app) if i] == ["port"]
         await pilot.press(*["backspace"] * 4, "escape")
         await pilot.pause()
-        app.set_filter("category", "transport")
-        app.screen.refresh_view()
+        app.set_filter("category", "transport")  # the screen follows the app's filters
         await pilot.pause()
         assert [i for i, _ in listed(app) if i] == ["northbound", "port"]
         assert "Transport" in rendered_text(app.screen.query_one("#status-line"), width=size[0] * 2)

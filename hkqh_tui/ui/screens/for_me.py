@@ -127,31 +127,28 @@ class ForMeScreen(UsesHkqhApp, Screen):
 
 
     def compose(self) -> ComposeResult:
-        app = self.hkqh
         yield Static(id="title-bar")
         yield SearchInput(id="search", select_on_focus=False)  # the main screen's ids share its styles
-        yield FilterBar(self.loaded_dataset.vocabularies, app.script, app.filters, id="filter-bar")
+        yield FilterBar(id="filter-bar")
         yield ForMeList(id="for-me-list")
         yield Static(id="for-me-why")
         yield Static(id="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_view)
+        self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_view, on_filters=self.refresh_view)
         self.hkqh.localize()
         self.apply_script()
         self.set_focus(self.query_one(ForMeList))
 
     def apply_script(self) -> None:
-        """Relabel everything in the current script."""
-        app = self.hkqh
-        self.query_one("#search", Input).placeholder = words("search_placeholder", app.script)
-        self.query_one(FilterBar).set_script(app.script, app.filters)
+        """Relabel everything in the current script (the filter bar follows the script itself)."""
+        self.query_one("#search", Input).placeholder = words("search_placeholder", self.hkqh.script)
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        """Place the services that pass the search and the filters, and draw them (the app calls this on every
-        screen after a checklist change)."""
+        """Place the services that pass the search and the filters, and draw them (again whenever the app's
+        script, checklist or filters change)."""
         app = self.hkqh
         script: Script = app.script
         services = [result.service for result in app.run_search(self.query_text)]
@@ -261,11 +258,6 @@ class ForMeScreen(UsesHkqhApp, Screen):
 
             self.hkqh.push_screen(DetailScreen(event.option_id))
 
-    @on(FilterBar.Changed)
-    def filter_changed(self, event: FilterBar.Changed) -> None:
-        self.hkqh.set_filter(event.name, event.value)
-        self.refresh_view()
-
     @on(SearchInput.Leave)
     def _search_left(self) -> None:
         self.focus_list()
@@ -290,8 +282,6 @@ class ForMeScreen(UsesHkqhApp, Screen):
 
     def action_clear_filters(self) -> None:
         self.hkqh.clear_filters()
-        self.query_one(FilterBar).set_script(self.hkqh.script, self.hkqh.filters)
-        self.refresh_view()
 
     def action_toggle_unfit(self) -> None:
         self.show_unfit = not self.show_unfit

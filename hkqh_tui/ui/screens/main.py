@@ -47,10 +47,9 @@ class MainScreen(UsesHkqhApp, Screen):
 
 
     def compose(self) -> ComposeResult:
-        app = self.hkqh
         yield Static(id="title-bar")
         yield SearchInput(id="search", select_on_focus=False)
-        yield FilterBar(self.loaded_dataset.vocabularies, app.script, app.filters, id="filter-bar")
+        yield FilterBar(id="filter-bar")
         with Horizontal(id="body"):
             with Vertical(id="results-pane"):
                 yield ResultsList(id="results")
@@ -60,7 +59,7 @@ class MainScreen(UsesHkqhApp, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_results)
+        self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_results, on_filters=self.refresh_results)
         self.hkqh.localize()
         self.update_layout(self.hkqh.size.width)
         self.apply_script()
@@ -93,11 +92,8 @@ class MainScreen(UsesHkqhApp, Screen):
     # ---- language ---------------------------------------------------------------------------------------------
 
     def apply_script(self) -> None:
-        """Relabel everything in the current script."""
-        app = self.hkqh
-        script: Script = app.script
-        self.query_one("#search", Input).placeholder = tr("search_placeholder", script)
-        self.query_one(FilterBar).set_script(script, app.filters)
+        """Relabel everything in the current script (the filter bar follows the script itself)."""
+        self.query_one("#search", Input).placeholder = tr("search_placeholder", self.hkqh.script)
         self.refresh_results()
 
     # ---- results ----------------------------------------------------------------------------------------------
@@ -222,18 +218,19 @@ class MainScreen(UsesHkqhApp, Screen):
     def toggle_mark(self, event: ResultsList.ToggleMark) -> None:
         self.hkqh.toggle_mark(event.service_id)
 
-    @on(FilterBar.Changed)
-    def filter_changed(self, event: FilterBar.Changed) -> None:
-        self.hkqh.set_filter(event.name, event.value)
-
     def open_detail_by_id(self, service_id: str) -> None:
         """Highlight ``service_id`` in the results (clearing the query if needed) and open it."""
         results = self.query_one(ResultsList)
         ids = row_ids(results.rows)
         if service_id not in ids:
-            self.query_one("#search", Input).value = ""
+            # Not posted as a change of the query: that would highlight the best result again, after this one.
+            with self.prevent(Input.Changed):
+                self.query_one("#search", Input).value = ""
             self.query_text = ""
-            self.hkqh.clear_filters()
+            if self.hkqh.filters:
+                self.hkqh.clear_filters()  # this screen follows the filters: it searches again
+            else:
+                self.refresh_results()
             ids = row_ids(results.rows)
         if service_id in ids:
             results.build_through(ids.index(service_id))

@@ -7,12 +7,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Select
+from textual.widgets.select import NoSelection
 
-from hkqh_tui.core.dataset.model import EVERYONE, FILTERS, Vocabularies, Vocabulary
+from hkqh_tui.core.dataset.model import EVERYONE, FILTERS, Vocabulary
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.strings import tr
+from hkqh_tui.ui.typed_app import UsesHkqhApp
 
 _PROMPTS = {"category": "all_categories", "audience": "all_audiences", "status": "all_statuses"}
 
@@ -25,74 +27,72 @@ def filter_value_label(name: str, key: str, vocabulary: Vocabulary, script: Scri
     return show(vocabulary.label(key), script)
 
 
-class FilterBar(Horizontal):
-    """Three selects whose blank choice means "any"."""
+class FilterBar(UsesHkqhApp, Horizontal):
+    """Three selects whose blank choice means "any".
+
+    The bar shows the app's filters (:attr:`HkqhApp.filters`) in the app's script and follows both; a choice the
+    person makes goes up as :class:`Changed`, and the app, which owns the filters, sets them.
+    """
 
     class Changed(Message):
-        """A filter was set or cleared."""
+        """The person set or cleared a filter."""
 
         def __init__(self, name: str, value: str | None) -> None:
             super().__init__()
             self.name = name
             self.value = value
 
-    def __init__(self, vocabularies: Vocabularies, script: Script, values: dict[str, str | None], **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.vocabularies = vocabularies
-        self.script = script
-        self.initial_values = values
-        self._quiet = False
-
     def _vocabulary(self, name: str) -> Vocabulary:
-        return self.vocabularies.for_filter(name)
+        return self.loaded_dataset.vocabularies.for_filter(name)
 
     def _options(self, name: str, script: Script) -> list[tuple[RenderableType, str]]:
         vocabulary = self._vocabulary(name)
         return [(literal(filter_value_label(name, key, vocabulary, script), multiline=False), key) for key in vocabulary.keys()]
 
+    def _shown(self, name: str, value: str | None) -> str | NoSelection:
+        """What the select of ``name`` shows for ``value``: blank (any) for a value the dataset does not know."""
+        return value if value is not None and value in self._vocabulary(name) else Select.NULL
+
     def compose(self) -> ComposeResult:
+        script, filters = self.hkqh.script, self.hkqh.filters
         for name in FILTERS:
-            value = self.initial_values.get(name)
             yield Select(
-                self._options(name, self.script),
+                self._options(name, script),
                 id=f"filter-{name}",
                 compact=True,
                 allow_blank=True,
-                prompt=tr(_PROMPTS[name], self.script),
-                value=value if value in self._vocabulary(name) else Select.NULL,
+                prompt=tr(_PROMPTS[name], script),
+                value=self._shown(name, filters.get(name)),
             )
+
+    def on_mount(self) -> None:
+        self.follow_app(on_script=self.relabel, on_filters=self.show_filters)
 
     def select(self, name: str) -> Select:
         """The select of filter ``name``."""
         return self.query_one(f"#filter-{name}", Select)
 
-    def set_script(self, script: Script, values: dict[str, str | None]) -> None:
-        """Relabel every select in ``script`` and show ``values`` without posting Changed."""
-        if script == self.script and values == {name: self._value(name) for name in FILTERS}:
-            return
-        self.script = script
-        self._quiet = True
-        try:
+    def relabel(self) -> None:
+        """Label every select in the app's script, keeping the values shown."""
+        script = self.hkqh.script
+        # Setting the options clears the choice: nothing the bar does itself is posted as the person's choice.
+        with self.prevent(Select.Changed):
             for name in FILTERS:
                 widget = self.select(name)
-                vocabulary = self._vocabulary(name)
                 widget.prompt = tr(_PROMPTS[name], script)
                 widget.set_options(self._options(name, script))
-                value = values.get(name)
-                widget.value = value if value in vocabulary else Select.NULL
-        finally:
-            self.call_after_refresh(self._listen)
+        self.show_filters()
 
-    def _value(self, name: str) -> str | None:
-        value = self.select(name).value
-        return None if value is Select.NULL else str(value)
-
-    def _listen(self) -> None:
-        self._quiet = False
+    def show_filters(self) -> None:
+        """Show the app's filters in the selects."""
+        filters = self.hkqh.filters
+        with self.prevent(Select.Changed):
+            for name in FILTERS:
+                self.select(name).value = self._shown(name, filters.get(name))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        if self._quiet or event.select.id is None:
+        if event.select.id is None:
             return
         name = event.select.id.removeprefix("filter-")
         value = None if event.value is Select.NULL else str(event.value)
