@@ -5,10 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Sequence
-from typing import Any
-
-from rich.table import Table
-from rich.text import Text as RichText
+from typing import TYPE_CHECKING, Any
 
 from hkqh_tui.cli.context import CommandContext
 from hkqh_tui.cli.data_commands import (
@@ -23,7 +20,10 @@ from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import STATUS_STYLES, heading
 from hkqh_tui.core.search.engine import WEAK, SearchIndex, SearchResult
 from hkqh_tui.core.search.query import parse_query
-from hkqh_tui.presentation.literal import literal
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text as RichText
 
 HIGHLIGHT_STYLE = "bold reverse"
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -37,6 +37,8 @@ def printable(query: str, limit: int = 60) -> str:
 
 def highlighted_title(result: SearchResult, script: Script) -> RichText:
     """The title as displayed in ``script``, with the matched characters highlighted."""
+    from rich.text import Text as RichText
+
     text = RichText(show(result.service.title, script))
     for start, end in result.title_spans(script):
         text.stylize(HIGHLIGHT_STYLE, start, end)
@@ -46,6 +48,10 @@ def highlighted_title(result: SearchResult, script: Script) -> RichText:
 def results_table(dataset: Dataset, results: Sequence[SearchResult], script: Script) -> Table:
     """A table of results, best first: id, highlighted title, category, status and score; weak results (related,
     not answers) are dim and their score is marked "related"."""
+    from rich.table import Table
+
+    from hkqh_tui.presentation.literal import literal
+
     vocab = dataset.vocabularies
     table = Table(show_lines=False, header_style="bold", expand=False)
     table.add_column("id", no_wrap=True, style="dim")  # ids are copied into other commands: never split them
@@ -101,6 +107,9 @@ def run_search(args: argparse.Namespace, context: CommandContext) -> int:
     if args.json:
         context.print_json([result_to_json(r) for r in results])
         return 0
+    # rich is only needed for the table: a search for scripts (--json) never loads it.
+    from rich.text import Text as RichText
+
     if not results:
         what = f"nothing found for '{printable(query)}'" if query.strip() else "nothing found"
         context.out.print(RichText(what + (" with these filters" if _has_filters(args) else "") + "."))

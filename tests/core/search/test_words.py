@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from hkqh_tui.core.search.words import STOPWORDS, SYNONYM_GROUPS, is_ideographic, latin_words, stem, synonyms
@@ -54,3 +56,11 @@ def test_scripts():
     assert is_ideographic("한국")
     assert not is_ideographic("e station 72")
     assert latin_words("b2巴士 hzmb e站通") == ["b2", "hzmb", "e"]
+
+
+def test_is_ideographic_is_the_character_class_from_u2e80_up():
+    ideographic = re.compile(r"[\u2e80-\U0010ffff]")
+    for code in [*range(0, 0x3100), 0xD800, 0xDFFF, 0xFFFF, 0x10000, 0x20B36, 0x10FFFF]:
+        text = "ab " + chr(code) + "1"
+        assert is_ideographic(text) is (ideographic.search(text) is not None), hex(code)
+    assert is_ideographic("") is False
