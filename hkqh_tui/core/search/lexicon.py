@@ -16,7 +16,6 @@ the file and the entry at fault.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -162,7 +161,7 @@ def _parse(data: Mapping[str, object], origin: str) -> Lexicon:
 
 
 def read_lexicon(path: Path) -> Lexicon:
-    """Read, bound-check and validate a lexicon file."""
+    """Read, bound-check and validate a lexicon file (its folded form comes from the cache when it holds it)."""
     try:
         with path.open("rb") as file:
             raw = file.read(MAX_LEXICON_BYTES + 1)
@@ -170,13 +169,22 @@ def read_lexicon(path: Path) -> Lexicon:
         raise LexiconError(f"{path}: cannot be read ({error.strerror or error})") from None
     if len(raw) > MAX_LEXICON_BYTES:
         raise LexiconError(f"{path}: larger than {MAX_LEXICON_BYTES // 1024} KiB")
+    from hkqh_tui.core.search import lexicon_cache
+
+    cached = lexicon_cache.load(raw)
+    if cached is not None:
+        return cached
+    import tomllib
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise LexiconError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise LexiconError(f"{path}: not valid TOML ({error})") from None
-    return parse_lexicon(data, str(path))
+    lexicon = parse_lexicon(data, str(path))
+    lexicon_cache.save(raw, lexicon)
+    return lexicon
 
 
 def lexicon_path() -> Path:
