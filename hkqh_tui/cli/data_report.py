@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from hkqh_tui.cli.context import CommandContext
-from hkqh_tui.core.dataset.loading import bundled_data_path, chosen_data_path
-from hkqh_tui.core.dataset.report import ANNOUNCED_STALE_DAYS, DOMAINS_FILE, CuratorReport, curator_report, read_domains
+from hkqh_tui.core.dataset.location import DOMAINS_FILE, bundled_data_path, chosen_data_path
+
+if TYPE_CHECKING:
+    from hkqh_tui.core.dataset.report import CuratorReport
 
 AGE_TITLES = {
     "under-3-months": "under 3 months",
@@ -35,6 +38,7 @@ def print_report(context: CommandContext, report: CuratorReport) -> None:
     from rich.table import Table
     from rich.text import Text as RichText
 
+    from hkqh_tui.core.dataset.report import ANNOUNCED_STALE_DAYS
     from hkqh_tui.presentation.render import readable_url
 
     out = context.out
@@ -85,6 +89,8 @@ def print_report(context: CommandContext, report: CuratorReport) -> None:
 
 
 def run_report(args: argparse.Namespace, context: CommandContext) -> int:
+    from hkqh_tui.core.dataset.report import curator_report, read_domains
+
     dataset = context.dataset
     root = chosen_data_path(context.data_path)
     domains_path = root / DOMAINS_FILE if root.is_dir() else bundled_data_path() / DOMAINS_FILE

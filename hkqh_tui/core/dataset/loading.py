@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hkqh_tui.core.dataset.location import DATA_ENV_VAR as DATA_ENV_VAR
+from hkqh_tui.core.dataset.location import SERVICES_DIR, VOCABULARY_FILE, bundled_data_path, chosen_data_path
 from hkqh_tui.core.dataset.model import Dataset, Service, Vocabularies, Vocabulary
 from hkqh_tui.core.dataset.model_cache import DatasetCache, dataset_files
 from hkqh_tui.core.dataset.parse_cache import ParseCache, cache_disabled
@@ -21,9 +23,6 @@ from hkqh_tui.core.dataset.validation import UNPRINTABLE, Problem, check_service
 from hkqh_tui.core.language.text import Text
 from hkqh_tui.core.storage.reading import ParseError, parse_json, parse_toml, read_regular_file
 
-DATA_ENV_VAR = "HKQH_DATA"
-VOCABULARY_FILE = "vocabularies.toml"
-SERVICES_DIR = "services"
 MAX_JSON_BYTES = 320 * 1024 * 1024
 """A dataset as one JSON file: room for more than 100,000 services (10,000 take 17 to 25 MB)."""
 MAX_TOML_BYTES = 1024 * 1024
@@ -64,25 +63,6 @@ class LoadResult:
     def problem_count(self) -> int:
         """Every problem found, kept or not."""
         return len(self.problems) + self.omitted
-
-
-def bundled_data_path() -> Path:
-    """Where the bundled dataset is: inside the installed package, or at the top of a source checkout."""
-    package_dir = Path(__file__).resolve().parents[2]
-    installed = package_dir / "data"
-    if (installed / VOCABULARY_FILE).is_file():
-        return installed
-    return package_dir.parent / "data"
-
-
-def chosen_data_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The dataset to load: an explicit path, else $HKQH_DATA, else the bundled dataset."""
-    if explicit:
-        return Path(explicit).expanduser()
-    from_env = os.environ.get(DATA_ENV_VAR, "").strip()
-    if from_env:
-        return Path(from_env).expanduser()
-    return bundled_data_path()
 
 
 def _read_bytes(path: Path, problems: list[Problem], limit: int = MAX_JSON_BYTES) -> bytes | None:

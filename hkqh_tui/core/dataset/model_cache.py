@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 import zlib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hkqh_tui import __version__
+from hkqh_tui.core.dataset.fingerprint import RACY_SECONDS as RACY_SECONDS
+from hkqh_tui.core.dataset.fingerprint import dataset_files as dataset_files
+from hkqh_tui.core.dataset.fingerprint import fingerprint
 from hkqh_tui.core.dataset.model import (
     Contact,
     Dataset,
@@ -43,37 +44,14 @@ CACHE_FORMAT = 1
 MAGIC = b"hkqh-dataset-cache"
 MAX_CACHE_BYTES = 1 << 30
 """A cache file larger than this is not read (a dataset of 100,000 services takes about 250 MB)."""
-RACY_SECONDS = 2.0
 
 
 class _Miss(Exception):
     """The cache cannot answer; load from the files."""
 
 
-CODE_FILES = ("model.py", "validation.py", "loading.py", "serialize.py", "model_cache.py")
+CODE_FILES = ("model.py", "validation.py", "loading.py", "location.py", "serialize.py", "model_cache.py")
 """The modules whose code decides what a loaded dataset is: a change to any of them is a miss."""
-
-
-def dataset_files(root: Path, bundled_vocabularies: Path) -> list[Path]:
-    """Every file a dataset at ``root`` (a folder or a JSON file) is read from, in a fixed order."""
-    if root.is_dir():
-        return [root / "vocabularies.toml", *sorted((root / "services").glob("*.toml"))]
-    return [bundled_vocabularies, root]
-
-
-def signature(files: list[Path]) -> list[list[Any]] | None:
-    """Name, size and modification time of every file a dataset is read from; None if any is too fresh or gone."""
-    fresh_after = (time.time() - RACY_SECONDS) * 1e9
-    entries: list[list[Any]] = []
-    for path in files:
-        try:
-            info = path.stat()
-        except OSError:
-            return None
-        if info.st_mtime_ns > fresh_after:
-            return None
-        entries.append([str(path), info.st_size, info.st_mtime_ns])
-    return entries
 
 
 class DatasetCache:
@@ -85,14 +63,7 @@ class DatasetCache:
         self.root = root
 
     def _key(self, files: list[Path]) -> str | None:
-        entries = signature(files)
-        if entries is None:
-            return None
-        code = signature([Path(__file__).with_name(name) for name in CODE_FILES]) or []
-        material = json.dumps(
-            [CACHE_FORMAT, __version__, str(self.root.resolve()), code, entries], ensure_ascii=False
-        )
-        return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+        return fingerprint(self.root, files, [Path(__file__).with_name(name) for name in CODE_FILES], CACHE_FORMAT)
 
     def get(self, files: list[Path]) -> Dataset | None:
         """The cached dataset for ``files`` as they are now, or None."""

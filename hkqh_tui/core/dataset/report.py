@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from hkqh_tui.core.dataset.location import DOMAINS_FILE as DOMAINS_FILE
 from hkqh_tui.core.dataset.model import Dataset, Service
 from hkqh_tui.core.dataset.validation import UNPRINTABLE, Problem
 
-DOMAINS_FILE = "source-domains.toml"
 MAX_DOMAINS_BYTES = 256 * 1024
 MAX_DOMAINS = 2000
 DOMAIN_KINDS = ("mirror", "aggregator")

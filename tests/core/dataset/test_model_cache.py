@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from hkqh_tui.core.dataset import model_cache
+from hkqh_tui.core.dataset import fingerprint, model_cache
 from hkqh_tui.core.dataset.loading import read_dataset
 from tests.factories import default_records, service_record, write_dataset, write_json_dataset
 
@@ -15,7 +15,7 @@ from tests.factories import default_records, service_record, write_dataset, writ
 @pytest.fixture(autouse=True)
 def no_racy_window(monkeypatch):
     """Files written by a test are seconds old at most; let the cache trust them."""
-    monkeypatch.setattr(model_cache, "RACY_SECONDS", -3600.0)
+    monkeypatch.setattr(fingerprint, "RACY_SECONDS", -3600.0)
 
 
 def cache_files(cache_root):
@@ -91,7 +91,7 @@ def test_a_cache_that_is_not_a_regular_file_is_never_read(tmp_path):
 
 
 def test_files_changed_moments_ago_are_not_cached(tmp_path, monkeypatch):
-    monkeypatch.setattr(model_cache, "RACY_SECONDS", 3600.0)
+    monkeypatch.setattr(fingerprint, "RACY_SECONDS", 3600.0)
     root = write_dataset(tmp_path / "data", default_records())
     assert read_dataset(root).dataset is not None
     assert cache_files(cache_root()) == []
