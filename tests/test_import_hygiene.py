@@ -83,3 +83,34 @@ def test_a_json_listing_loads_neither_rich_nor_other_commands(small_dataset):
     )
     assert not any(m == "rich" or m.startswith("rich.") for m in loaded)
     assert "hkqh_tui.cli.search_command" not in loaded and "hkqh_tui.cli.checklist_commands" not in loaded
+
+
+def _run_quietly(argv: list[str]) -> str:
+    """Code that runs ``hkqh ARGV`` in-process with its output discarded."""
+    return (
+        "import contextlib, io\nfrom hkqh_tui.launcher import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n    assert main({argv!r}) == 0"
+    )
+
+
+def test_a_cached_json_listing_loads_neither_the_model_nor_the_loader():
+    first = _modules_after(_run_quietly(["list", "--json"]))  # fills the cache
+    assert "hkqh_tui.core.dataset.loading" in first
+    loaded = _modules_after(_run_quietly(["list", "--json"]))
+    deferred = {"hkqh_tui.core.dataset.loading", "hkqh_tui.core.dataset.model", "hkqh_tui.core.dataset.validation",
+                "tomllib", "difflib", "hkqh_tui.core.dataset.report"}
+    assert not loaded & deferred, loaded & deferred
+
+
+def test_a_json_search_loads_no_rich():
+    loaded = _modules_after(_run_quietly(["search", "醫療券", "--json"]))
+    assert not any(m == "rich" or m.startswith("rich.") for m in loaded)
+
+
+def test_an_english_search_with_warm_caches_loads_no_converter_and_no_toml_parser():
+    first = _modules_after(_run_quietly(["search", "medical voucher", "--json"]))  # fills the caches
+    assert "opencc" in first
+    loaded = _modules_after(_run_quietly(["search", "medical voucher", "--json"]))
+    assert not loaded & {"opencc", "tomllib", "rich"}, loaded & {"opencc", "tomllib", "rich"}
+    chinese = _modules_after(_run_quietly(["search", "醫療券", "--json"]))
+    assert "opencc" in chinese  # a Chinese query is folded to Simplified: it needs the converter

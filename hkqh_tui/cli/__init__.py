@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from hkqh_tui import __version__
 from hkqh_tui.cli.context import CommandContext, CommandError
-from hkqh_tui.core.dataset.loading import DATA_ENV_VAR
+from hkqh_tui.core.dataset.location import DATA_ENV_VAR
 
 COMMAND_MODULES: tuple[str, ...] = (
     "hkqh_tui.cli.data_commands",

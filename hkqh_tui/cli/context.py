@@ -9,12 +9,10 @@ import sys
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from hkqh_tui.core.dataset.loading import read_dataset
-from hkqh_tui.core.dataset.model import Dataset
-from hkqh_tui.core.language.visible import ACTIVE_CHARACTERS
-
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from hkqh_tui.core.dataset.model import Dataset
 
 
 PIPED_WIDTH_LIMIT = 10_000
@@ -98,6 +96,8 @@ class CommandContext:
     @cached_property
     def dataset(self) -> Dataset:
         """The dataset chosen by --data / $HKQH_DATA / the bundled one; a CommandError lists its problems."""
+        from hkqh_tui.core.dataset.loading import read_dataset
+
         result = read_dataset(self.data_path)
         if result.dataset is None:
             lines = [str(p) for p in result.problems[:20]]
@@ -119,9 +119,20 @@ class CommandContext:
 
     def print_json(self, data: Any) -> None:
         """Print JSON for programs: UTF-8, indented, no colour."""
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-        # json escapes C0 controls; C1 controls, direction overrides, separators and lone surrogates are escaped
-        # here too (they only occur inside strings, where \uXXXX means the same), so a terminal never acts on them.
-        text = ACTIVE_CHARACTERS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
-        sys.stdout.write(text + "\n")
+        self.print_text(json_text(data))
+
+    def print_text(self, text: str) -> None:
+        """Print text made for programs (such as :func:`json_text` gives) as it is, and make sure it arrived."""
+        sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def json_text(data: Any) -> str:
+    """``data`` as :meth:`CommandContext.print_json` prints it: indented JSON, one line break at the end."""
+    from hkqh_tui.core.language.visible import ACTIVE_CHARACTERS
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # json escapes C0 controls; C1 controls, direction overrides, separators and lone surrogates are escaped
+    # here too (they only occur inside strings, where \uXXXX means the same), so a terminal never acts on them.
+    text = ACTIVE_CHARACTERS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return text + "\n"

@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 import argparse
-import difflib
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hkqh_tui.cli.context import CommandContext, CommandError
-from hkqh_tui.core.dataset.loading import read_dataset
-from hkqh_tui.core.dataset.model import FILTERS, Dataset, Service
-from hkqh_tui.core.dataset.serialize import service_to_json
+from hkqh_tui.cli.context import CommandContext, CommandError, json_text
 from hkqh_tui.core.language.text import SCRIPTS
+
+if TYPE_CHECKING:
+    from hkqh_tui.core.dataset.model import Dataset, Service
+    from hkqh_tui.core.storage.text_cache import TextCache
 
 MAX_PRINTED_PROBLEMS = 200
 """``data validate`` lists this many problems, then says how many more there are."""
+
+LISTING_FORMAT = 1
+LISTING_CODE = (
+    "cli/context.py",
+    "cli/data_commands.py",
+    "core/dataset/loading.py",
+    "core/dataset/location.py",
+    "core/dataset/model.py",
+    "core/dataset/serialize.py",
+    "core/dataset/validation.py",
+    "core/language/visible.py",
+)
+"""The modules (under hkqh_tui/) whose code decides what ``list --json`` prints: a change to any is a cache miss."""
 
 
 def add_script_option(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +50,8 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
 
 def check_filters(dataset: Dataset, args: argparse.Namespace) -> None:
     """Reject a filter value that is not in the vocabulary, naming the valid ones."""
+    from hkqh_tui.core.dataset.model import FILTERS
+
     for option in FILTERS:
         vocabulary = dataset.vocabularies.for_filter(option)
         value = getattr(args, option, None)
@@ -50,12 +68,12 @@ def matches_filters(service: Service, args: argparse.Namespace) -> bool:
 
 
 def run_list(args: argparse.Namespace, context: CommandContext) -> int:
+    if args.json:
+        context.print_text(listing_json(args, context))
+        return 0
     dataset = context.dataset
     check_filters(dataset, args)
     services = [s for s in dataset.curated_order() if matches_filters(s, args)]
-    if args.json:
-        context.print_json([service_to_json(s) for s in services])
-        return 0
     if not services:
         context.err.print("No service matches these filters.")
         return 0
@@ -66,8 +84,55 @@ def run_list(args: argparse.Namespace, context: CommandContext) -> int:
     return 0
 
 
+def listing_json(args: argparse.Namespace, context: CommandContext) -> str:
+    """What ``list --json`` prints: from the cache folder when the dataset's files and the code are unchanged since
+    it was made (the cached text is exactly the one made then), else made from the dataset and kept there."""
+    cached = _listing_cache(args, context)
+    if cached is not None:
+        cache, key = cached
+        text = cache.get(key)
+        if text is not None:
+            return text
+    from hkqh_tui.core.dataset.serialize import service_to_json
+
+    dataset = context.dataset
+    check_filters(dataset, args)
+    text = json_text([service_to_json(s) for s in dataset.curated_order() if matches_filters(s, args)])
+    if cached is not None and (again := _listing_cache(args, context)) is not None and again[1] == cached[1]:
+        cache.put(key, text)  # only when no file changed while the dataset was loaded
+    return text
+
+
+def _listing_cache(args: argparse.Namespace, context: CommandContext) -> tuple[TextCache, str] | None:
+    """The cache of ``list --json``'s output for this dataset, and the key of this listing (None: do not cache)."""
+    import hkqh_tui
+    from hkqh_tui.core.dataset.fingerprint import dataset_files, fingerprint
+    from hkqh_tui.core.dataset.location import VOCABULARY_FILE, bundled_data_path, chosen_data_path
+    from hkqh_tui.core.storage.paths import cache_dir, cache_disabled
+    from hkqh_tui.core.storage.text_cache import TextCache
+
+    if cache_disabled():
+        return None
+    root = chosen_data_path(context.data_path)
+    try:
+        if not root.exists():
+            return None
+        files = dataset_files(root, bundled_data_path() / VOCABULARY_FILE)
+        package = Path(hkqh_tui.__file__).parent
+        filters = [args.category, args.audience, args.status]
+        key = fingerprint(root, files, [package / name for name in LISTING_CODE], LISTING_FORMAT, "list", filters)
+        where = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    except (OSError, ValueError):
+        return None
+    if key is None:
+        return None
+    return TextCache(cache_dir() / f"listing-{where}.json"), key
+
+
 def close_ids(dataset: Dataset, wanted: str, limit: int = 3) -> list[str]:
     """Ids that look like ``wanted`` (for 'did you mean')."""
+    import difflib
+
     ids = [s.id for s in dataset.services]
     close = difflib.get_close_matches(wanted.lower(), ids, n=limit, cutoff=0.5)
     if not close:
@@ -89,6 +154,8 @@ def run_show(args: argparse.Namespace, context: CommandContext) -> int:
     dataset = context.dataset
     service = find_service(dataset, args.id)
     if args.json:
+        from hkqh_tui.core.dataset.serialize import service_to_json
+
         context.print_json(service_to_json(service))
     else:
         from hkqh_tui.presentation.render import service_detail
@@ -98,6 +165,7 @@ def run_show(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def run_validate(args: argparse.Namespace, context: CommandContext) -> int:
+    from hkqh_tui.core.dataset.loading import read_dataset
     from hkqh_tui.presentation.literal import markup_safe as escape
 
     target = args.path or context.data_path
@@ -119,7 +187,7 @@ def run_validate(args: argparse.Namespace, context: CommandContext) -> int:
 
 def _validate_plan(target: str | None, dataset: Dataset, context: CommandContext) -> int:
     """Check the plan file beside a dataset folder, when there is one, against that dataset."""
-    from hkqh_tui.core.dataset.loading import chosen_data_path
+    from hkqh_tui.core.dataset.location import chosen_data_path
     from hkqh_tui.core.plan.loading import PLAN_FILE, read_plan
     from hkqh_tui.presentation.literal import markup_safe as escape
 

@@ -134,3 +134,80 @@ def test_validate_missing_path(tmp_path):
 def test_unknown_command_is_usage_error():
     result = hkqh("frobnicate")
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+@pytest.fixture
+def trusted_files(monkeypatch):
+    """Files written by a test are seconds old at most; let the caches trust them."""
+    from hkqh_tui.core.dataset import fingerprint
+
+    monkeypatch.setattr(fingerprint, "RACY_SECONDS", -3600.0)
+
+
+def listing_files(isolated_user_dirs):
+    cache = isolated_user_dirs["config"].parent / "cache"
+    return sorted(cache.glob("listing-*.json"))
+
+
+def list_json(capsys, dataset, *options: str) -> str:
+    assert main(["--data", str(dataset), "list", "--json", *options]) == 0
+    return capsys.readouterr().out
+
+
+def test_a_second_json_listing_is_printed_from_the_cache_exactly(small_dataset, capsys, monkeypatch, trusted_files):
+    from hkqh_tui.core.dataset import loading
+
+    first = list_json(capsys, small_dataset)
+    loads: list[object] = []
+    real = loading.read_dataset
+    monkeypatch.setattr(loading, "read_dataset", lambda path=None: loads.append(path) or real(path))
+    assert list_json(capsys, small_dataset) == first
+    assert loads == []  # printed without loading the dataset
+    assert [s["id"] for s in json.loads(first)] == ["voucher-test", "port-test", "ehcv-test"]
+
+
+def test_the_cached_listing_follows_every_change_of_the_dataset(small_dataset, capsys, trusted_files):
+    import os
+
+    list_json(capsys, small_dataset)
+    service = small_dataset / "services" / "port-test.toml"
+    service.write_text(service.read_text(encoding="utf-8").replace("深圳灣口岸", "新名口岸"), encoding="utf-8")
+    os.utime(service, ns=(1_000_000_000, 1_000_000_000))
+    changed = json.loads(list_json(capsys, small_dataset))
+    assert "新名口岸" in json.dumps(changed, ensure_ascii=False)
+    (small_dataset / "services" / "voucher-test.toml").unlink()
+    assert [s["id"] for s in json.loads(list_json(capsys, small_dataset))] == ["port-test", "ehcv-test"]
+
+
+def test_filters_are_part_of_the_cached_listing(small_dataset, capsys, trusted_files):
+    everything = list_json(capsys, small_dataset)
+    transport = list_json(capsys, small_dataset, "--category", "transport")
+    assert [s["id"] for s in json.loads(transport)] == ["port-test"]
+    assert list_json(capsys, small_dataset) == everything
+    assert main(["--data", str(small_dataset), "list", "--json", "--category", "shopping"]) == 1
+    assert "unknown category 'shopping'" in capsys.readouterr().err
+
+
+def test_a_damaged_listing_cache_is_made_again(small_dataset, capsys, isolated_user_dirs, trusted_files):
+    first = list_json(capsys, small_dataset)
+    [cache] = listing_files(isolated_user_dirs)
+    data = cache.read_bytes()
+    for damage in (b"", data[:-40], data.replace(b"voucher", b"vouchex"), b"\x00" * 100):
+        cache.write_bytes(damage)
+        assert list_json(capsys, small_dataset) == first
+        assert cache.read_bytes() == data  # written again
+
+
+def test_no_listing_is_cached_when_caching_is_off(small_dataset, capsys, isolated_user_dirs, monkeypatch, trusted_files):
+    monkeypatch.setenv("HKQH_NO_CACHE", "1")
+    first = list_json(capsys, small_dataset)
+    assert list_json(capsys, small_dataset) == first
+    assert listing_files(isolated_user_dirs) == []
+
+
+def test_the_bundled_listing_is_the_same_from_the_cache_in_a_new_process(isolated_user_dirs):
+    first = hkqh("list", "--json")
+    second = hkqh("list", "--json")
+    assert first.returncode == second.returncode == 0
+    assert second.stdout == first.stdout
+    assert len(listing_files(isolated_user_dirs)) == 1

@@ -23,6 +23,7 @@ from typing import Any
 
 from hkqh_tui import __version__
 from hkqh_tui.core.storage.paths import cache_dir, ensure_private_dir
+from hkqh_tui.core.storage.paths import cache_disabled as cache_disabled
 from hkqh_tui.core.storage.reading import ParseError, parse_json, read_regular_file, too_deep
 
 CACHE_FORMAT = 2
@@ -192,8 +193,3 @@ class ParseCache:
         except (OSError, ValueError, RecursionError):
             return
         self._dirty = False
-
-
-def cache_disabled() -> bool:
-    """True when HKQH_NO_CACHE is set (for measuring, or a read-only home)."""
-    return bool(os.environ.get("HKQH_NO_CACHE"))

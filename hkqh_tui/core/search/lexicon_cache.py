@@ -79,7 +79,7 @@ def cache_file() -> Path:
 
 def load(lexicon_bytes: bytes) -> Lexicon | None:
     """The folded lexicon of a file with these bytes, if the cache holds it; None (a miss) otherwise."""
-    from hkqh_tui.core.dataset.parse_cache import cache_disabled
+    from hkqh_tui.core.storage.paths import cache_disabled
     from hkqh_tui.core.storage.reading import ParseError, parse_json, read_regular_file
 
     if cache_disabled():
@@ -95,9 +95,8 @@ def load(lexicon_bytes: bytes) -> Lexicon | None:
 
 def save(lexicon_bytes: bytes, lexicon: Lexicon) -> None:
     """Remember ``lexicon`` (validated and folded) as the folded form of a file with these bytes."""
-    from hkqh_tui.core.dataset.parse_cache import cache_disabled
     from hkqh_tui.core.storage.atomic import AtomicWriteError, atomic_write_bytes
-    from hkqh_tui.core.storage.paths import ensure_private_dir
+    from hkqh_tui.core.storage.paths import cache_disabled, ensure_private_dir
 
     if cache_disabled():
         return

@@ -14,6 +14,7 @@ APP_NAME = "hkqh"
 CONFIG_ENV_VAR = "HKQH_CONFIG_DIR"
 DATA_DIR_ENV_VAR = "HKQH_DATA_DIR"
 CACHE_ENV_VAR = "HKQH_CACHE_DIR"
+NO_CACHE_ENV_VAR = "HKQH_NO_CACHE"
 
 
 def _from_env(name: str) -> Path | None:
@@ -59,6 +60,11 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def cache_disabled() -> bool:
+    """True when HKQH_NO_CACHE is set (for measuring, or a read-only home): no cache is read or written."""
+    return bool(os.environ.get(NO_CACHE_ENV_VAR))
 
 
 PRIVATE_DIR_MODE = 0o700
