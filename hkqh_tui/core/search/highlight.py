@@ -8,15 +8,12 @@ sorted, non-overlapping, end exclusive: ``display_text[start:end]`` is a highlig
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from hkqh_tui.core.search.folding import fold_with_offsets
 from hkqh_tui.core.search.query import parse_query
-from hkqh_tui.core.search.words import stem
-
-_LATIN_WORD = re.compile(r"[^\s\u2e80-\U0010ffff]+")
+from hkqh_tui.core.search.words import LATIN_WORD, stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +40,7 @@ class Needles:
                     spans.append((compact_origins[start], compact_origins[start + len(needle) - 1] + 1))
                     start = compact_text.find(needle, start + len(needle))
         if self.stems or self.prefixes:
-            for match in _LATIN_WORD.finditer(folded):
+            for match in LATIN_WORD.finditer(folded):
                 word = match.group()
                 if stem(word) in self.stems:
                     spans.append((origins[match.start()], origins[match.end() - 1] + 1))

@@ -6,7 +6,15 @@ import re
 
 import pytest
 
-from hkqh_tui.core.search.words import STOPWORDS, SYNONYM_GROUPS, is_ideographic, latin_words, stem, synonyms
+from hkqh_tui.core.search.words import (
+    LATIN_WORD,
+    STOPWORDS,
+    SYNONYM_GROUPS,
+    is_ideographic,
+    latin_words,
+    stem,
+    synonyms,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,3 +72,10 @@ def test_is_ideographic_is_the_character_class_from_u2e80_up():
         text = "ab " + chr(code) + "1"
         assert is_ideographic(text) is (ideographic.search(text) is not None), hex(code)
     assert is_ideographic("") is False
+
+
+def test_latin_word_is_every_character_below_u2e80_but_whitespace():
+    written_as_a_negation = re.compile(r"[^\s\u2e80-\U0010ffff]")
+    for code in [*range(0, 0x3000), 0x3000, 0xFFFF, 0x10FFFF]:
+        char = chr(code)
+        assert (LATIN_WORD.fullmatch(char) is None) is (written_as_a_negation.fullmatch(char) is None), hex(code)
