@@ -131,9 +131,11 @@ class SearchIndex:
             return SearchCorpus(self._services)
         from hkqh_tui import __version__
         from hkqh_tui.core.search import persist as saved
+        from hkqh_tui.core.search.lexicon_cache import library_signature
         from hkqh_tui.core.storage.paths import cache_dir
 
-        key = saved.index_key(f"{__version__}:{self.dataset.version}", [s.id for s in self._services], b"")
+        libraries = repr(library_signature("opencc", "pypinyin", "ToJyutping"))  # they decide folding and readings
+        key = saved.index_key(f"{__version__}:{self.dataset.version}:{libraries}", [s.id for s in self._services], b"")
         path = saved.index_path(cache_dir(), key)
         state = saved.load_state(path)
         if state is not None:

@@ -37,21 +37,29 @@ def _file_signature(path: Path) -> list[Any]:
     return [str(path), info.st_size, info.st_mtime_ns]
 
 
-def _converter_signature() -> list[Any]:
-    """Where the installed OpenCC is and when it was installed (an upgrade may fold some characters differently).
-
-    Found without importing it: a search for an English query never needs OpenCC.
-    """
+def library_signature(*names: str) -> list[Any]:
+    """Where each installed library is and when it was installed (an upgrade may fold or read some characters
+    differently), found without importing it: a search for an English query never needs OpenCC."""
     from importlib.util import find_spec
 
-    try:
-        spec = find_spec("opencc")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or spec.origin is None:
-        return ["no opencc"]
-    origin = Path(spec.origin)
-    return [_file_signature(origin), _file_signature(origin.parent)]
+    signature: list[Any] = []
+    for name in names:
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or spec.origin is None:
+            signature.append(f"no {name}")
+            continue
+        origin = Path(spec.origin)
+        signature.append([_file_signature(origin), _file_signature(origin.parent)])
+    return signature
+
+
+def _converter_signature() -> list[Any]:
+    """The installed OpenCC's :func:`library_signature`."""
+    found = library_signature("opencc")[0]
+    return found if isinstance(found, list) else [found]
 
 
 def cache_key(lexicon_bytes: bytes) -> str:

@@ -47,7 +47,7 @@ _CONTRACTION_CANT = re.compile(r"\b(?:(ca)n|(wo)n)['’]t\b", re.IGNORECASE)
 _CONTRACTION_NOT = re.compile(r"(?<=\w)n['’]t\b", re.IGNORECASE)
 _CONTRACTION = re.compile(r"(?<=\w)['’](?:m|s|re|ve|ll|d)\b", re.IGNORECASE)
 _TONE_NUMBER = re.compile(r"(?<=[a-z])[1-6](?=\s|$)")
-_CJK_OR_LATIN = re.compile(r"[\u2e80-\U0010ffff]+|[^\u2e80-\U0010ffff]+")
+_CJK_OR_LATIN = re.compile("[^\x00-\u2e7f]+|[\x00-\u2e7f]+")  # the same sets as [\u2e80-\U0010ffff], quicker to compile
 
 
 class Vocabulary(Protocol):

@@ -73,3 +73,15 @@ def test_only_a_few_index_files_are_kept(tmp_path):
     for number in range(persist.KEEP_FILES + 3):
         assert persist.save_state(persist.index_path(tmp_path, f"k{number}"), {"size": number})
     assert len(list(tmp_path.glob("search-index-*"))) == persist.KEEP_FILES
+
+
+def test_an_upgraded_folding_or_reading_library_means_a_new_index(dataset, tmp_path, monkeypatch):
+    from hkqh_tui.core.search import lexicon_cache
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HKQH_CACHE_DIR", str(cache))
+    SearchIndex(dataset)
+    real = lexicon_cache.library_signature
+    monkeypatch.setattr(lexicon_cache, "library_signature", lambda *names: [*real(*names), "pypinyin upgraded"])
+    SearchIndex(dataset)
+    assert len(saved_files(cache)) == 2
