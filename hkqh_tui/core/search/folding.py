@@ -68,12 +68,15 @@ def fold(text: str) -> str:
     return _collapse(to_folded_script(_normalize(text)))
 
 
-_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum())})
+_ASCII_FOLD = bytes(
+    ord(chr(c).lower()) if chr(c).isalnum() else ord(" ") for c in range(256)
+)  # lower case, and a space for anything but a letter or digit (only the first 128 are ever used)
 
 
 def _fold_ascii(text: str) -> str:
-    """:func:`fold` of an ASCII text, without regular expressions (most English text)."""
-    return " ".join(text.lower().translate(_ASCII_SEPARATORS).split())
+    """:func:`fold` of an ASCII text, without regular expressions (most English text); a byte table is several
+    times quicker than a str.translate mapping."""
+    return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
 
 
 def fold_many(texts: Sequence[str]) -> list[str]:
