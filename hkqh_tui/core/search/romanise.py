@@ -15,6 +15,7 @@ Latin letters and digits in a text are kept as they are (e站通 -> e zhan tong)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 _TONES = re.compile(r"[1-6]")
@@ -192,20 +193,27 @@ def pinyin_syllables(folded_simplified: str) -> list[str]:
     syllables = _pinyin_readings().syllables(text)
     if len(syllables) != len(text):
         return _pinyin_slowly(text)  # Latin runs or characters without a reading: read one by one
+    for index, reading in _word_readings(text):
+        syllables[index] = reading
+    return syllables
+
+
+def _word_readings(text: str) -> Iterator[tuple[int, str]]:
+    """(index, reading) of each character of ``text`` with several readings that is read as in the two-character
+    word it starts or, failing that, ends, when pypinyin knows that word."""
     polyphonic = _polyphonic()
     if polyphonic.isdisjoint(text):
-        return syllables
+        return
     _, phrases = _pinyin_tables()
     for index, char in enumerate(text):
         if char in polyphonic:
             after = phrases.get(text[index : index + 2])
             if after is not None and len(after) == 2:
-                syllables[index] = _toneless(after[0][0])
+                yield index, _toneless(after[0][0])
                 continue
             before = phrases.get(text[index - 1 : index + 1]) if index else None
             if before is not None and len(before) == 2:
-                syllables[index] = _toneless(before[1][0])
-    return syllables
+                yield index, _toneless(before[1][0])
 
 
 def jyutping_syllables(traditional: str) -> list[str]:
@@ -230,21 +238,7 @@ def _pinyin_keys(folded_simplified: str) -> tuple[str, str, int]:
 
 def _reads_by_word(text: str) -> bool:
     """True when some character of ``text`` reads otherwise in the word it is part of (行 in 银行)."""
-    polyphonic = _polyphonic()
-    if polyphonic.isdisjoint(text):
-        return False
-    _, phrases = _pinyin_tables()
-    for index, char in enumerate(text):
-        if char in polyphonic:
-            after = phrases.get(text[index : index + 2])
-            if after is not None and len(after) == 2:
-                if _toneless(after[0][0]) != _pinyin_of(char):
-                    return True
-                continue
-            before = phrases.get(text[index - 1 : index + 1]) if index else None
-            if before is not None and len(before) == 2 and _toneless(before[1][0]) != _pinyin_of(char):
-                return True
-    return False
+    return any(reading != _pinyin_of(text[index]) for index, reading in _word_readings(text))
 
 
 def _jyutping_keys(traditional: str) -> tuple[str, str, int]:
