@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
 import time
 from datetime import date, datetime
 from datetime import time as clock_time
@@ -22,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from hkqh_tui import __version__
-from hkqh_tui.core.storage.paths import cache_dir, ensure_private_dir
+from hkqh_tui.core.storage.paths import cache_dir
 from hkqh_tui.core.storage.paths import cache_disabled as cache_disabled
 from hkqh_tui.core.storage.reading import ParseError, parse_json, read_regular_file, too_deep
 
@@ -176,20 +174,15 @@ class ParseCache:
         """Write the cache if it changed; any failure is ignored (it is only a cache)."""
         if not self._dirty:
             return
-        from hkqh_tui.core.storage.atomic import atomic_write_bytes
+        from hkqh_tui.core.storage.atomic import write_cache_file
 
         data = {"format": CACHE_FORMAT, "hkqh": __version__, "files": self._entries}
         try:
             encoded = json.dumps(data, ensure_ascii=False).encode("utf-8")
             if len(encoded) > MAX_CACHE_BYTES:
                 return
-            ensure_private_dir(self.file.parent)
-            try:
-                if not stat.S_ISREG(os.lstat(self.file).st_mode):
-                    return  # something else (a FIFO, a link, a folder) has the cache's name: leave it alone
-            except FileNotFoundError:
-                pass
-            atomic_write_bytes(self.file, encoded)
+            if not write_cache_file(self.file, encoded):
+                return  # something else (a FIFO, a link, a folder) has the cache's name: left alone
         except (OSError, ValueError, RecursionError):
             return
         self._dirty = False

@@ -145,6 +145,26 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, mode: int = 0o
     atomic_write_bytes(path, text.encode("utf-8"), mode=mode, exclusive=exclusive)
 
 
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Replace a cache file with ``data`` atomically, in a private folder made if missing; False (nothing written)
+    when something that is not a regular file (a FIFO, a link, a folder) has its name, which is left alone.
+
+    Raises OSError (:class:`AtomicWriteError` included) when the folder or the file cannot be written.
+    """
+    import stat
+
+    from hkqh_tui.core.storage.paths import ensure_private_dir
+
+    ensure_private_dir(path.parent)
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return False
+    except FileNotFoundError:
+        pass
+    atomic_write_bytes(path, data)
+    return True
+
+
 def keep_aside(path: Path) -> Path:
     """Rename a damaged file to ``<stem>.corrupt-<date>-<time>[-n]<suffix>`` next to it and return the new path.
 

@@ -9,8 +9,6 @@ Writing is atomic and any failure is ignored: it is only a cache.
 
 from __future__ import annotations
 
-import os
-import stat
 import zlib
 from pathlib import Path
 
@@ -52,8 +50,7 @@ class TextCache:
 
     def put(self, key: str, text: str) -> None:
         """Keep ``text`` under ``key`` (letters and digits), replacing what the file held."""
-        from hkqh_tui.core.storage.atomic import AtomicWriteError, atomic_write_bytes
-        from hkqh_tui.core.storage.paths import ensure_private_dir
+        from hkqh_tui.core.storage.atomic import AtomicWriteError, write_cache_file
 
         if not key.isascii() or not key.isalnum():
             return
@@ -64,12 +61,6 @@ class TextCache:
         if len(payload) > self.limit:
             return
         try:
-            ensure_private_dir(self.file.parent)
-            try:
-                if not stat.S_ISREG(os.lstat(self.file).st_mode):
-                    return  # something else (a FIFO, a link, a folder) has the cache's name: leave it alone
-            except FileNotFoundError:
-                pass
-            atomic_write_bytes(self.file, self._header(key, payload) + payload)
+            write_cache_file(self.file, self._header(key, payload) + payload)
         except (OSError, AtomicWriteError, ValueError):
             return
