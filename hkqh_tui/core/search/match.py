@@ -125,7 +125,7 @@ class TermMatches:
     def __init__(self) -> None:
         self.best: dict[int, TermHit] = {}
         self._lookups: list[tuple[Needles, Mapping[int, object]]] = []
-        self._by_position: dict[int, Needles] | None = None
+        self._by_position: dict[int, Needles] = {}
         self._any_partial = False
 
     def __len__(self) -> int:
@@ -174,25 +174,16 @@ class TermMatches:
         self._any_partial = self._any_partial or other._any_partial
 
     def needles_for(self, position: int) -> Needles:
-        """Everything this term matched in one service (worked out for every service at the first call)."""
-        if self._by_position is None:
-            merged: dict[int, set[Needles]] = {}
-            for needles, found in self._lookups:
-                for found_position in found:
-                    merged.setdefault(found_position, set()).add(needles)
-            joined: dict[frozenset[Needles], Needles] = {}
-            by_position: dict[int, Needles] = {}
-            for found_position, group in merged.items():
-                key = frozenset(group)
-                union = joined.get(key)
-                if union is None:
-                    union = Needles()
-                    for needles in group:
-                        union = union | needles
-                    joined[key] = union
-                by_position[found_position] = union
-            self._by_position = by_position
-        return self._by_position.get(position, _NO_NEEDLES)
+        """Everything this term matched in one service (worked out when a row asks for it: most are never drawn)."""
+        by_position = self._by_position
+        needles = by_position.get(position)
+        if needles is None:
+            needles = _NO_NEEDLES
+            for found_needles, found in self._lookups:
+                if position in found:
+                    needles = found_needles if needles is _NO_NEEDLES else needles | found_needles
+            by_position[position] = needles
+        return needles
 
 
 def match_term(corpus: SearchCorpus, term: QueryTerm) -> TermMatches:
