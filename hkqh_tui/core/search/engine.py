@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import heapq
 from collections.abc import Callable, Iterator, Sequence
+from itertools import filterfalse, repeat
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import overload
@@ -111,6 +112,7 @@ class SearchIndex:
         """
         self.dataset = dataset
         self._services = dataset.curated_order()
+        self._audience_cache: dict[frozenset[str], frozenset[int]] = {}
         self._corpus = self._saved_or_built(persist)
 
     def _saved_or_built(self, persist: bool | None) -> SearchCorpus:
@@ -225,7 +227,8 @@ class SearchIndex:
         for best in required:
             candidates.intersection_update(best)
         positions = sorted(candidates) if allowed is None else [p for p in sorted(candidates) if allowed[p]]
-        scored = _Scorer(corpus, terms, matches, weights, parsed.audiences, self._services).score(positions, exact)
+        audience_positions = self._for_audiences(parsed.audiences)
+        scored = _Scorer(corpus, terms, matches, weights, audience_positions).score(positions, exact)
         if limit is not None and limit < len(scored):
             scored = heapq.nsmallest(limit, scored)
         else:
@@ -237,6 +240,18 @@ class SearchIndex:
             return self._result(position, -negative, tier, strong, parsed, matches, reasons)
 
         return SearchResults(self._services, scored, make)
+
+    def _for_audiences(self, audiences: frozenset[str]) -> frozenset[int]:
+        """Positions of the services for any of ``audiences`` (worked out once per set of audiences)."""
+        if not audiences:
+            return frozenset()
+        found = self._audience_cache.get(audiences)
+        if found is None:
+            found = frozenset(p for p, s in enumerate(self._services) if not audiences.isdisjoint(s.audiences))
+            if len(self._audience_cache) >= 64:
+                self._audience_cache.clear()
+            self._audience_cache[audiences] = found
+        return found
 
     @staticmethod
     def _no_result(entry: _Entry) -> SearchResult:
@@ -290,8 +305,7 @@ class _Scorer:
         terms: list[QueryTerm],
         matches: list[TermMatches],
         weights: list[float],
-        audiences: frozenset[str],
-        services: list[Service],
+        audience_positions: frozenset[int] | set[int],
     ) -> None:
         self._corpus = corpus
         self._terms = terms
@@ -303,36 +317,43 @@ class _Scorer:
             context = [False] * len(context)  # only common words: each of them counts
         self._context = context
         self._needed_weight = sum(w for w, is_context in zip(weights, context) if not is_context)
-        self._audiences = audiences
-        self._services = services
+        self._audience_positions = audience_positions
 
     def score(self, positions: list[int], exact: set[int]) -> list[_Entry]:
         """The scored entries of ``positions`` (in no particular order) that match well enough to be listed."""
-        columns = [list(map(best.get, positions)) for best in self._bests]
-        groups: dict[tuple[TermHit | None, ...], _Group | None] = {}
-        title_length = self._corpus.title_length
-        audiences = self._audiences
-        services = self._services
-        scored: list[_Entry] = []
-        for position, hits in zip(positions, zip(*columns)):
-            if position in exact:
-                scored.append((-(MatchTier.EXACT + 0.99), position, MatchTier.EXACT, True))
-                continue
-            if hits in groups:
-                group = groups[hits]
+        scored: list[_Entry] = [(-(MatchTier.EXACT + 0.99), p, MatchTier.EXACT, True) for p in positions if p in exact]
+        if exact:
+            positions = [p for p in positions if p not in exact]
+        # Services with the same hits form a group; most groups' score is the same for each of their services.
+        members: dict[tuple[TermHit | None, ...], list[int]] = {}
+        for position, hits in zip(positions, zip(*[list(map(best.get, positions)) for best in self._bests])):
+            group_members = members.get(hits)
+            if group_members is None:
+                members[hits] = [position]
             else:
-                group = groups[hits] = self._group(hits)
+                group_members.append(position)
+        title_length = self._corpus.title_length
+        for hits, group_positions in members.items():
+            group = self._group(hits)
             if group is None:
                 continue
-            if group.score is not None and not audiences:
-                scored.append((group.score, position, group.tier, group.strong))
+            tier, strong = group.tier, group.strong
+            if group.score is not None:
+                if self._audience_positions:
+                    for_them = list(filter(self._audience_positions.__contains__, group_positions))
+                    if for_them:
+                        bonus_score = -round(tier + min((group.within + AUDIENCE_BONUS) / MAX_WITHIN, 0.99), 4)
+                        scored.extend(zip(repeat(bonus_score), for_them, repeat(tier), repeat(strong)))
+                        group_positions = list(filterfalse(self._audience_positions.__contains__, group_positions))
+                scored.extend(zip(repeat(group.score), group_positions, repeat(tier), repeat(strong)))
                 continue
-            within = group.within
-            for length, ideographic in group.title_terms:
-                within += group.title_weight * min(1.0, length / title_length(position, ideographic))
-            if audiences and not audiences.isdisjoint(services[position].audiences):
-                within += AUDIENCE_BONUS
-            scored.append((-round(group.tier + min(within / MAX_WITHIN, 0.99), 4), position, group.tier, group.strong))
+            for position in group_positions:
+                within = group.within
+                for length, ideographic in group.title_terms:
+                    within += group.title_weight * min(1.0, length / title_length(position, ideographic))
+                if position in self._audience_positions:
+                    within += AUDIENCE_BONUS
+                scored.append((-round(tier + min(within / MAX_WITHIN, 0.99), 4), position, tier, strong))
         return scored
 
     def _group(self, hits: tuple[TermHit | None, ...]) -> _Group | None:

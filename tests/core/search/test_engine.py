@@ -354,6 +354,21 @@ def test_the_audience_a_query_names_ranks_higher(tmp_path):
     assert lead("後生仔 深圳住房") < lead("深圳住房")
 
 
+def test_the_audience_bonus_also_reaches_services_found_outside_their_titles(tmp_path):
+    # Both are found by their summaries only: their scores do not depend on their titles, and the audience still counts.
+    records = [
+        service_record("for-youth", audiences=["youth"], summary={"zh-Hant": "申請住房補貼", "en": "Apply for a subsidy"}),
+        service_record("for-elders", audiences=["elderly"], summary={"zh-Hant": "申請住房補貼", "en": "Apply for a subsidy"}),
+        service_record("for-all", audiences=["everyone"], summary={"zh-Hant": "申請住房補貼", "en": "Apply for a subsidy"}),
+    ]
+    three = SearchIndex(load_dataset(write_dataset(tmp_path, records)))
+    plain = {r.service.id: r.score for r in three.search("住房補貼")}
+    asked = {r.service.id: r.score for r in three.search("阿媽 住房補貼")}
+    assert plain["for-elders"] == plain["for-youth"] == plain["for-all"]
+    assert asked["for-elders"] > asked["for-youth"] == asked["for-all"]
+    assert ids(three.search("阿媽 住房補貼"))[0] == "for-elders"
+
+
 # -- the results sequence ---------------------------------------------------------------------------------------
 
 
