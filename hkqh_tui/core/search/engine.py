@@ -16,9 +16,9 @@ from __future__ import annotations
 import gc
 import heapq
 from collections.abc import Callable, Iterator, Sequence
-from itertools import filterfalse, repeat
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import filterfalse, repeat
 from typing import overload
 
 from hkqh_tui.core.dataset.model import Dataset, Service
