@@ -201,7 +201,6 @@ class SearchIndex:
 
     def _ranked(self, parsed: ParsedQuery, allowed: list[bool] | None, limit: int | None) -> SearchResults:
         corpus = self._corpus
-        corpus.begin_search()
         terms = list(parsed.terms)
         matches = [match_term(corpus, term) for term in terms]
         if parsed.romanised and _needs_romanised(terms, matches):

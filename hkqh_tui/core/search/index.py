@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from hkqh_tui.core.dataset.model import Service
 from hkqh_tui.core.search.folding import compact, fold_many
+from hkqh_tui.core.search.lookup_cache import LookupCache
 from hkqh_tui.core.search.romanise import keys_for
 from hkqh_tui.core.search.words import is_ideographic, latin_words, stem
 
@@ -128,7 +129,7 @@ class SearchCorpus:
 
     def __init__(self, services: Sequence[Service]) -> None:
         self.size = len(services)
-        self._found: dict[str, dict[int, int]] = {}
+        self._recent = LookupCache(self.size)
         field_parts: tuple[list[str], ...] = ([], [], [], [])  # title, aliases, summary, details of every service
         self._title_lengths: list[tuple[int, int]] = []  # compact folded title: Chinese, English
         self._names: dict[str, list[int]] = {}
@@ -246,7 +247,7 @@ class SearchCorpus:
         """A corpus rebuilt from :meth:`state` without folding anything again; raises on a malformed state."""
         corpus = cls.__new__(cls)
         corpus.size = int(state["size"])
-        corpus._found = {}
+        corpus._recent = LookupCache(corpus.size)
         corpus._fields = [_FieldText.from_state(flag, saved) for flag, saved in zip(_FIELD_FLAGS, state["fields"])]
         corpus._title_lengths = [tuple(t) for t in state["title_lengths"]]
         corpus._names = dict(state["names"])
@@ -284,18 +285,14 @@ class SearchCorpus:
 
     # -- Chinese terms --------------------------------------------------------------------------------------------
 
-    def begin_search(self) -> None:
-        """Forget the lookups of the previous search (a search looks a piece up once, however often it needs it)."""
-        self._found.clear()
-
     def find_chinese(self, term: str) -> Mapping[int, int]:
         """Services whose Chinese texts (or aliases) contain ``term`` (folded, without spaces), with the fields.
 
-        The answer is shared with later lookups of the same term in the same search: never change it."""
-        found = self._found.get(term)
-        if found is not None:
-            return found
-        found = self._found[term] = {}
+        The answer is shared with later lookups of the same term (see :class:`LookupCache`): never change it."""
+        return self._recent.get("chinese", term, self._find_chinese)
+
+    def _find_chinese(self, term: str) -> dict[int, int]:
+        found: dict[int, int] = {}
         if not term:
             return found
         for field in self._fields:
@@ -333,8 +330,12 @@ class SearchCorpus:
         """Services whose title or alias romanises to something containing ``key`` (pinyin, Jyutping or initials).
 
         Answers ``{position: (fields, closeness)}``: closeness 1 for a whole key, 0.85 for the start of one, 0.7
-        inside one. Keys shorter than 3 letters are not looked up (too many titles contain them by chance).
+        inside one. Keys shorter than 3 letters are not looked up (too many titles contain them by chance). The
+        answer is shared with later lookups of the same key: never change it.
         """
+        return self._recent.get("romanised", key, self._find_romanised)
+
+    def _find_romanised(self, key: str) -> dict[int, tuple[int, float]]:
         if len(key) < 3:
             return {}
         text = self._roman_text
@@ -365,8 +366,11 @@ class SearchCorpus:
         :data:`MAX_TYPO_TERM_CHARS` characters are not searched this way: with fewer than 3 characters a typo leaves
         too little to recognise. A 3-character term with a typo keeps only two characters, which ordinary prose
         shares by chance, so it is only looked for in titles and aliases. An extra character is only tolerated in
-        terms of 4 or more characters.
+        terms of 4 or more characters. The answer is shared with later lookups of the same term: never change it.
         """
+        return self._recent.get("typos", term, self._find_chinese_typos)
+
+    def _find_chinese_typos(self, term: str) -> dict[int, tuple[int, str]]:
         length = len(term)
         if not 3 <= length <= MAX_TYPO_TERM_CHARS:
             return {}
@@ -426,8 +430,13 @@ class SearchCorpus:
 
     # -- English words --------------------------------------------------------------------------------------------
 
-    def find_stem(self, word_stem: str) -> dict[int, int]:
-        """Services with a word of this stem, with the fields (:class:`Field` flags) it is in."""
+    def find_stem(self, word_stem: str) -> Mapping[int, int]:
+        """Services with a word of this stem, with the fields (:class:`Field` flags) it is in.
+
+        The answer is shared with later lookups of the same stem: never change it."""
+        return self._recent.get("stem", word_stem, self._find_stem)
+
+    def _find_stem(self, word_stem: str) -> dict[int, int]:
         postings = self._postings.get(word_stem)
         if postings is None:
             return {}
@@ -462,6 +471,9 @@ class SearchCorpus:
 
     def corrections(self, word: str) -> list[str]:
         """Known words one typo away from ``word`` (two for words of 8 letters or more); none for short words."""
+        return self._recent.get("corrections", word, self._corrections)
+
+    def _corrections(self, word: str) -> list[str]:
         if len(word) < 4 or not word.isalpha():
             return []
         limit = 1 if len(word) < 8 else 2
