@@ -13,7 +13,8 @@ tracemalloc), then the median and 95th-percentile time per query, over a fixed s
 
 - hkqh: ``SearchIndex.search(query)`` as the app calls it on a keystroke (no limit: every match is scored and ranked;
   folds the query, segments it, scores, ranks), then the first screen of results read with their highlights, as the
-  results list does (a result is made when first read; rows past the screen are made when scrolled to);
+  results list does (a result is made when first read; rows past the screen are made when scrolled to). Each
+  query starts afresh: the engine's memory of recent lookups (kept for the next keystroke) is cleared first;
 - floor: ``rapidfuzz.process.extract(fold(query), strings, scorer=fuzz.partial_ratio, limit=None, score_cutoff=80)``
   over pre-folded strings holding the same texts hkqh searches (titles, aliases, summaries, eligibility, documents,
   steps; both languages), one string per service;
@@ -21,6 +22,9 @@ tracemalloc), then the median and 95th-percentile time per query, over a fixed s
   and overlapping pairs of Chinese characters), asked for the best 100 (they need a limit; no typos, no synonyms);
 - thefuzz: ``thefuzz.process.extract(query, strings, limit=None)`` with its defaults, over the raw texts, for the
   first queries only (it is slow; the column says how many).
+
+A second table times typing: three sentences typed key by key (each prefix searched, first screen read), once with
+every lookup made afresh and once with the recent lookups kept between keystrokes, as the app keeps them.
 
 The synthetic services are generated with a fixed seed from realistic Chinese (Hong Kong forms) and English words about
 Qianhai services, with sizes close to the bundled entries (title about 15 Chinese characters and 65 English ones,
@@ -79,6 +83,9 @@ QUERIES: tuple[str, ...] = (
     "yiliaoquan",  # pinyin
     "ylq",  # initials
 )
+
+TYPED: tuple[str, ...] = ("我阿媽想喺深圳用醫療券睇醫生", "小朋友喺前海讀書有咩學校", "can i get a housing subsidy in qianhai")
+"""Sentences typed key by key (every prefix searched in turn) to time keystrokes as a person types them."""
 
 ENGINE_LIMIT = 100
 """How many results tantivy and bm25s are asked for (they cannot rank everything)."""
@@ -341,12 +348,17 @@ def bench(label: str, dataset: Dataset, repeats: int, thefuzz_queries: int, thef
     index.search(QUERIES[0])  # warm caches the way a first keystroke would
 
     def keystroke(query: str) -> None:
-        """What the app does with a keystroke: search, count, and read the rows of the first screen."""
+        """What the app does with a keystroke: search, count, and read the rows of the first screen.
+
+        Every query starts with nothing remembered from the one before (the engine keeps recent lookups for the next
+        keystroke, which would otherwise answer the second round of the same query from memory)."""
+        index.forget_recent_lookups()
         results = index.search(query)
         for result in results[:SCREEN_ROWS]:
             result.title_spans("hant")
 
     hkqh = timings(keystroke, QUERIES, repeats)
+    typing = {remember: typed_keystrokes(index, remember) for remember in (False, True)}
     floor = timings(
         lambda q: process.extract(fold(q), folded, scorer=fuzz.partial_ratio, limit=None, score_cutoff=80),
         QUERIES,
@@ -369,6 +381,7 @@ def bench(label: str, dataset: Dataset, repeats: int, thefuzz_queries: int, thef
         "floor": floor,
         "engines": others,
         "thefuzz": naive,
+        "typing": typing,
     }
     memory = f"{peak_mb:,.0f} MB" + (" (RSS)" if method == "RSS" else " (tracemalloc)")
     tantivy = others.get("tantivy")
@@ -389,6 +402,23 @@ def bench(label: str, dataset: Dataset, repeats: int, thefuzz_queries: int, thef
     ]
     print("| " + " | ".join(cells) + " |", flush=True)
     return row
+
+
+def typed_keystrokes(index: SearchIndex, remember: bool) -> tuple[float, float]:
+    """Median and 95th percentile (ms) of the keystrokes of typing each :data:`TYPED` sentence key by key, with the
+    engine's memory of recent lookups kept between keystrokes (as in the app) or forgotten before each."""
+    samples = []
+    for sentence in TYPED:
+        index.forget_recent_lookups()
+        for end in range(1, len(sentence) + 1):
+            if not remember:
+                index.forget_recent_lookups()
+            start = time.perf_counter()
+            for result in index.search(sentence[:end])[:SCREEN_ROWS]:
+                result.title_spans("hant")
+            samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -422,10 +452,20 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [(1_000, 10, len(QUERIES), 3), (10_000, 3 if args.quick else 5, 10, 1)]
     if not args.quick:
         sizes.append((100_000, 2, 2, 1))
+    rows = []
     for size, repeats, thefuzz_queries, thefuzz_repeats in sizes:
         dataset = synthetic_dataset(size, bundled.vocabularies)
-        bench(f"synthetic {size // 1000}k", dataset, repeats, thefuzz_queries, thefuzz_repeats, size)
+        rows.append(bench(f"synthetic {size // 1000}k", dataset, repeats, thefuzz_queries, thefuzz_repeats, size))
         del dataset
+    print(f"\nTyping {len(TYPED)} sentences key by key ({sum(map(len, TYPED))} keystrokes), ms per keystroke:\n")
+    print("| dataset | every lookup afresh | recent lookups kept (as in the app) | ratio |")
+    print("|---|---:|---:|---:|")
+    for row in rows:
+        afresh, kept = row["typing"][False], row["typing"][True]
+        print(
+            f"| {row['label']} | {afresh[0]:.2f} / {afresh[1]:.2f} | {kept[0]:.2f} / {kept[1]:.2f} "
+            f"| {kept[0] / afresh[0]:.2f}x / {kept[1] / afresh[1]:.2f}x |"
+        )
     print(
         "\nthefuzz: milliseconds per query over the first N queries (Nq), once each at 10k and 100k."
         f" tantivy and bm25s return the best {ENGINE_LIMIT}; hkqh and the floor return every match."

@@ -152,6 +152,10 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._services)
 
+    def forget_recent_lookups(self) -> None:
+        """Forget the lookups kept for the next keystrokes, so the next search looks everything up (to measure)."""
+        self._corpus.forget_recent_lookups()
+
     def search(
         self,
         query: str,

@@ -285,6 +285,10 @@ class SearchCorpus:
 
     # -- Chinese terms --------------------------------------------------------------------------------------------
 
+    def forget_recent_lookups(self) -> None:
+        """Forget every lookup kept for later searches."""
+        self._recent.clear()
+
     def find_chinese(self, term: str) -> Mapping[int, int]:
         """Services whose Chinese texts (or aliases) contain ``term`` (folded, without spaces), with the fields.
 
