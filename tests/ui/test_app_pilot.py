@@ -250,3 +250,25 @@ async def test_voucher_detail_points_to_the_list_of_service_points(make_app):
         service = app.dataset.get("ehcv-gba-pilot")
         press_release = "https://www.info.gov.hk/gia/general/202508/18/P2025081800805p.htm"
         assert press_release in [source.url for source in service.sources]
+
+
+async def test_keys_that_arrive_together_are_searched_once_for_the_latest_text(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        searched: list[str] = []
+        run_search = app.run_search
+
+        def counting(query: str):
+            searched.append(query)
+            return run_search(query)
+
+        app.run_search = counting  # type: ignore[method-assign]
+        search_box = app.screen.query_one("#search", Input)
+        for text in ("d", "de", "dep", "depo"):  # typed while the app was busy: every change is queued at once
+            search_box.value = text
+        await pilot.pause()
+        assert searched == ["depo"]
+        search_box.value = "深圳灣"
+        await pilot.pause()
+        assert searched == ["depo", "深圳灣"] and result_ids(app)[0] == "port-test"

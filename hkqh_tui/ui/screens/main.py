@@ -44,6 +44,7 @@ class MainScreen(UsesHkqhApp, Screen):
     def __init__(self) -> None:
         super().__init__()
         self.query_text = ""
+        self._search_pending = False
 
 
     def compose(self) -> ComposeResult:
@@ -194,6 +195,13 @@ class MainScreen(UsesHkqhApp, Screen):
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
+        if not self._search_pending:
+            # Keys typed while a slow search ran arrive together: search once, for the latest text.
+            self._search_pending = True
+            self.call_later(self._search_latest)
+
+    def _search_latest(self) -> None:
+        self._search_pending = False
         self.refresh_results(from_top=True)
 
     @on(SearchInput.Leave)
