@@ -293,6 +293,11 @@ _Entry = tuple[float, int, MatchTier, bool]
 """A scored service: (minus its score, its position, its tier, whether it is a strong answer); sorting these ranks."""
 
 
+def _sort_key(tier: MatchTier, within: float) -> float:
+    """Minus the score of a result of ``tier`` that collected ``within`` inside it (the first item of an entry)."""
+    return -round(tier + min(within / MAX_WITHIN, 0.99), 4)
+
+
 class _Scorer:
     """Scores the candidates of one search.
 
@@ -345,7 +350,7 @@ class _Scorer:
                 if self._audience_positions:
                     for_them = list(filter(self._audience_positions.__contains__, group_positions))
                     if for_them:
-                        bonus_score = -round(tier + min((group.within + AUDIENCE_BONUS) / MAX_WITHIN, 0.99), 4)
+                        bonus_score = _sort_key(tier, group.within + AUDIENCE_BONUS)
                         scored.extend(zip(repeat(bonus_score), for_them, repeat(tier), repeat(strong)))
                         group_positions = list(filterfalse(self._audience_positions.__contains__, group_positions))
                 scored.extend(zip(repeat(group.score), group_positions, repeat(tier), repeat(strong)))
@@ -356,7 +361,7 @@ class _Scorer:
                     within += group.title_weight * min(1.0, length / title_length(position, ideographic))
                 if position in self._audience_positions:
                     within += AUDIENCE_BONUS
-                scored.append((-round(tier + min(within / MAX_WITHIN, 0.99), 4), position, tier, strong))
+                scored.append((_sort_key(tier, within), position, tier, strong))
         return scored
 
     def _group(self, hits: tuple[TermHit | None, ...]) -> _Group | None:
@@ -390,7 +395,7 @@ class _Scorer:
             or (tier is MatchTier.PARTIAL and coverage >= STRONG_COVERAGE and in_front)
         )
         within = quality / total_weight
-        score = None if title_terms else -round(tier + min(within / MAX_WITHIN, 0.99), 4)
+        score = None if title_terms else _sort_key(tier, within)
         return _Group(within, tier, strong, tuple(title_terms), TITLE_SHARE_WEIGHT / len(hits), score)
 
 
