@@ -218,9 +218,13 @@ def timings(function, queries, repeats: int) -> tuple[float, float]:
             start = time.perf_counter()
             function(query)
             samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
-    return statistics.median(samples), p95
+    return median_and_p95(samples)
+
+
+def median_and_p95(samples: list[float]) -> tuple[float, float]:
+    """The median and the 95th percentile (nearest rank) of ``samples``."""
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
 def _current_rss_bytes() -> int:
@@ -417,8 +421,7 @@ def typed_keystrokes(index: SearchIndex, remember: bool) -> tuple[float, float]:
             for result in index.search(sentence[:end])[:SCREEN_ROWS]:
                 result.title_spans("hant")
             samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
+    return median_and_p95(samples)
 
 
 def main(argv: list[str] | None = None) -> int:
