@@ -7,6 +7,7 @@ import json
 
 import pytest
 from rich.cells import cell_len
+from textual.widgets import Input
 
 from hkqh_tui.core.storage.paths import settings_file
 from hkqh_tui.ui.app import HkqhApp
@@ -210,3 +211,30 @@ async def test_a_damaged_profile_is_a_notice_and_the_palette_offers_for_me(match
         assert "For me: services that fit my situation" in titles and "For me: forget my answers" in titles
         app.clear_profile()
         assert saved_settings()["profile"] is None
+
+
+async def test_search_changes_that_arrive_together_are_searched_once(matching_dataset):
+    write_settings(script="en")
+    app = HkqhApp(str(matching_dataset))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        for _ in range(12):
+            if not isinstance(app.screen, ProfileScreen):
+                break
+            await pilot.press("s") if isinstance(app.focused, ChoiceList) else await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ForMeScreen)
+        searched: list[str] = []
+        run_search = app.run_search
+
+        def counting(query: str):
+            searched.append(query)
+            return run_search(query)
+
+        app.run_search = counting  # type: ignore[method-assign]
+        search_box = app.screen.query_one("#search", Input)
+        for text in ("c", "ca", "car"):  # queued at once, as keys typed during a slow search are
+            search_box.value = text
+        await pilot.pause()
+        assert searched == ["car"]
+        assert app.screen.query_text == "car"

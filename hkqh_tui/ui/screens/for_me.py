@@ -21,6 +21,7 @@ from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import pick
 from hkqh_tui.core.profile.matching import ForMe, Match, Verdict, for_me
+from hkqh_tui.ui.latest_only import LatestOnly
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import MARK, fit
@@ -122,6 +123,7 @@ class ForMeScreen(UsesHkqhApp, Screen):
     def __init__(self) -> None:
         super().__init__()
         self.query_text = ""
+        self._search = LatestOnly(self, self.refresh_view)
         self.show_unfit = False
         self.placed: ForMe | None = None
 
@@ -241,7 +243,7 @@ class ForMeScreen(UsesHkqhApp, Screen):
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        self.refresh_view()
+        self._search.request()
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:

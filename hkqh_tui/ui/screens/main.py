@@ -15,6 +15,7 @@ from hkqh_tui.core.dataset.model import FILTERS
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.presentation.literal import literal
+from hkqh_tui.ui.latest_only import LatestOnly
 from hkqh_tui.ui.strings import tr
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
@@ -44,7 +45,7 @@ class MainScreen(UsesHkqhApp, Screen):
     def __init__(self) -> None:
         super().__init__()
         self.query_text = ""
-        self._search_pending = False
+        self._search = LatestOnly(self, lambda: self.refresh_results(from_top=True))
 
 
     def compose(self) -> ComposeResult:
@@ -195,14 +196,7 @@ class MainScreen(UsesHkqhApp, Screen):
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        if not self._search_pending:
-            # Keys typed while a slow search ran arrive together: search once, for the latest text.
-            self._search_pending = True
-            self.call_later(self._search_latest)
-
-    def _search_latest(self) -> None:
-        self._search_pending = False
-        self.refresh_results(from_top=True)
+        self._search.request()
 
     @on(SearchInput.Leave)
     def search_left(self) -> None:
