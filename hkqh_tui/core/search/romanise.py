@@ -144,17 +144,17 @@ class _Readings:
         self._seen: set[str] = set()
 
     def _learn(self, text: str) -> None:
-        new = set(text).difference(self._seen)
-        if new:
-            for char in new:
-                if char.isascii():
-                    self._table[ord(char)] = char.lower() if char.isalnum() else " "
-                else:
-                    reading = self._reading_of(char)
-                    self._table[ord(char)] = f" {reading} " if reading else " "
-                    self._joined[ord(char)] = reading
-                    self._initials[ord(char)] = reading[:1]
-            self._seen.update(new)
+        if self._seen.issuperset(text):  # nearly always, once the common characters are known: no set is made
+            return
+        for char in set(text).difference(self._seen):
+            if char.isascii():
+                self._table[ord(char)] = char.lower() if char.isalnum() else " "
+            else:
+                reading = self._reading_of(char)
+                self._table[ord(char)] = f" {reading} " if reading else " "
+                self._joined[ord(char)] = reading
+                self._initials[ord(char)] = reading[:1]
+        self._seen.update(text)
 
     def syllables(self, text: str) -> list[str]:
         """The reading of each character, and each Latin run whole."""
