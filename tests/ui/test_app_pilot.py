@@ -58,6 +58,19 @@ async def test_type_english_and_move_with_keys(make_app):
         assert results.highlighted == 0
 
 
+async def test_down_arrow_in_the_search_box_moves_to_the_results_and_space_marks(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"深圳湾")
+        await pilot.pause()
+        await pilot.press("down")
+        results = app.screen.query_one(ResultsList)
+        assert app.focused is results and results.highlighted == 0
+        await pilot.press("space")
+        await pilot.pause()
+        assert "port-test" in app.checklist
+
+
 async def test_nothing_found_says_what_was_searched(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -15,9 +15,12 @@ are typed as usual."""
 
 
 class SearchInput(UsesHkqhApp, Input):
-    """The search box; escape leaves it for the results, ``?`` in an empty box opens the help."""
+    """The search box; escape or the down arrow leaves it for the results, ``?`` in an empty box opens the help."""
 
-    BINDINGS = [Binding("escape", "leave", "To results", id="leave_search")]
+    BINDINGS = [
+        Binding("escape", "leave", "To results", id="leave_search"),
+        Binding("down", "leave", "To results", show=False, id="leave_search_down"),
+    ]
 
     async def _on_key(self, event: events.Key) -> None:
         if event.character in HELP_KEYS_IN_EMPTY_SEARCH and not self.value:
