@@ -187,7 +187,6 @@ _BINDING_WORDS: dict[str, tuple[str, str, str]] = {
     "quit": ("離開", "退出", "Quit"),
     "focus_search": ("搜尋", "搜索", "Search"),
     "leave_search": ("到結果", "到结果", "To results"),
-    "leave_search_down": ("到結果", "到结果", "To results"),
     "cursor_down": ("下一項", "下一项", "Down"),
     "cursor_up": ("上一項", "上一项", "Up"),
     "open_detail": ("詳情", "详情", "Details"),

@@ -17,16 +17,18 @@ are typed as usual."""
 class SearchInput(UsesHkqhApp, Input):
     """The search box; escape or the down arrow leaves it for the results, ``?`` in an empty box opens the help."""
 
-    BINDINGS = [
-        Binding("escape", "leave", "To results", id="leave_search"),
-        Binding("down", "leave", "To results", show=False, id="leave_search_down"),
-    ]
+    BINDINGS = [Binding("escape", "leave", "To results", id="leave_search")]
 
     async def _on_key(self, event: events.Key) -> None:
         if event.character in HELP_KEYS_IN_EMPTY_SEARCH and not self.value:
             event.stop()
             event.prevent_default()
             self.hkqh.action_help()
+            return
+        if event.key == "down":  # as in a phone's or a browser's search box, the arrow goes on to the results
+            event.stop()
+            event.prevent_default()
+            self.action_leave()
             return
         await super()._on_key(event)
 
