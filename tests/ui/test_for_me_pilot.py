@@ -238,3 +238,17 @@ async def test_search_changes_that_arrive_together_are_searched_once(matching_da
         await pilot.pause()
         assert searched == ["car"]
         assert app.screen.query_text == "car"
+
+
+async def test_status_line_shows_filter_words_literally_and_marks_where_it_is_cut(matching_dataset, monkeypatch):
+    write_settings(script="en", profile={"age": "70-plus"})
+    app = HkqhApp(str(matching_dataset))
+    monkeypatch.setattr(app, "describe_filters", lambda: "[b]Mum[/b] [@click=app.quit]")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, ForMeScreen)
+        status = app.screen.query_one("#status-line")
+        assert "[b]Mum[/b] [@click=app.quit]" in rendered_text(status, width=200)
+        shown = status.render_line(0).text.rstrip()
+        assert shown.startswith("0 fit") and shown.endswith("…"), "one line, cut with an ellipsis at 60 columns"

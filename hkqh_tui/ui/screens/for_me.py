@@ -21,6 +21,7 @@ from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import pick
 from hkqh_tui.core.profile.matching import ForMe, Match, Verdict, for_me
+from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.latest_only import LatestOnly
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
@@ -208,7 +209,8 @@ class ForMeScreen(UsesHkqhApp, Screen):
         filters = app.describe_filters()
         if filters:
             text += f"  ·  {filters}"
-        self.query_one("#status-line", Static).update(text)
+        # Filter labels come from the dataset: never markup.
+        self.query_one("#status-line", Static).update(literal(text, multiline=False))
 
     def show_why(self) -> None:
         """The reasons (and what is missing) of the highlighted service, below the list."""
