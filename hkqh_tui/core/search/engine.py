@@ -37,6 +37,7 @@ from hkqh_tui.core.search.match import (
     match_term,
 )
 from hkqh_tui.core.search.query import ParsedQuery, QueryTerm, parse_query
+from hkqh_tui.core.search.romanise import query_keys
 
 __all__ = ["STRONG", "WEAK", "MatchTier", "SearchIndex", "SearchResult", "SearchResults", "highlight_spans"]
 
@@ -213,6 +214,8 @@ class SearchIndex:
                 kept = [(t, m) for t, m in zip(terms, matches) if t.ideographic or t.either]
                 terms = [t for t, _ in kept] + [QueryTerm(parsed.romanised, False)]
                 matches = [m for _, m in kept] + [romanised]
+            else:
+                _add_romanised_words(corpus, terms, matches)
         if not terms:
             return SearchResults(self._services, [], self._no_result)
         weights = [
@@ -500,6 +503,29 @@ def _needs_romanised(terms: list[QueryTerm], matches: list[TermMatches]) -> bool
     _as_words = (MatchKind.EXACT, MatchKind.SYNONYM)
     first = {p for p, hit in words[0].items() if hit.kind in _as_words}
     return not any(all(p in best and best[p].kind in _as_words for best in words[1:]) for p in first)
+
+
+def _add_romanised_words(corpus: SearchCorpus, terms: list[QueryTerm], matches: list[TermMatches]) -> None:
+    """Read each word of a romanised query on its own when the query as a whole reads as no title or alias.
+
+    "yinhang kaihu" is not one stretch of any title, but 銀行 is in one place and 開戶 in another: each word also
+    matches where it is the reading of part of a title or alias, and ranking by coverage does the rest. Only words of
+    two syllables or more are read so: one syllable (shen, long, fan) is inside too many readings to tell anything,
+    and a word that is no run of syllables (card, district) is English. A query of one word is left alone.
+    """
+    words = [
+        index
+        for index, term in enumerate(terms)
+        if not term.ideographic
+        and not term.either
+        and not term.exact
+        and term.text.isalpha()
+        and max(corpus.syllable_count(key) for key in query_keys(term.text)) >= 2
+    ]
+    if len(words) < 2:
+        return
+    for index in words:
+        matches[index].merge(match_romanised(corpus, terms[index].text))
 
 
 def _reason(tier: MatchTier, found: list[TermHit]) -> str:

@@ -30,7 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from hkqh_tui.core.dataset.model import Service
 from hkqh_tui.core.search.folding import compact, fold_many
 from hkqh_tui.core.search.lookup_cache import LookupCache
-from hkqh_tui.core.search.romanise import keys_for
+from hkqh_tui.core.search.romanise import keys_for, known_syllables
 from hkqh_tui.core.search.words import is_ideographic, latin_words, stem
 
 
@@ -66,6 +66,11 @@ MAX_ROMANISED_HITS = 2000
 """A romanised query found more often than this (in keys of titles and aliases) is only read this far."""
 
 _KNOWN_CACHE_SIZE = 4096
+
+MAX_SYLLABLE_WORD_CHARS = 40
+"""A longer word is not split into syllables (it cannot be a romanised word anyone types)."""
+
+_LONGEST_SYLLABLE = 6  # zhuang, shuang, chuang; Jyutping's are no longer
 
 BUILD_CHUNK = 1000
 """Services folded together in one pass while building (bounds the memory the joined text needs)."""
@@ -156,6 +161,7 @@ class SearchCorpus:
         self._lexicon = _ITEM_SEPARATOR.join(name_parts)
         self._roman_text = _FIELD_SEPARATOR.join(roman_parts)
         del self._roman_parts
+        self._syllables = frozenset(known_syllables())
         self._words: list[str] = sorted(raw_words)
         self._word_set = raw_words
         self._words_by_length: dict[int, list[str]] = {}
@@ -245,6 +251,7 @@ class SearchCorpus:
             "roman_text": self._roman_text,
             "roman_starts": array("Q", self._roman_starts).tobytes(),
             "roman_title_ends": array("Q", self._roman_title_ends).tobytes(),
+            "syllables": sorted(self._syllables),
         }
 
     @classmethod
@@ -272,6 +279,7 @@ class SearchCorpus:
         corpus._roman_text = str(state["roman_text"])
         corpus._roman_starts = array("Q", state["roman_starts"]).tolist()
         corpus._roman_title_ends = array("Q", state["roman_title_ends"]).tolist()
+        corpus._syllables = frozenset(map(str, state["syllables"]))
         if len(corpus._fields) != len(_FIELD_FLAGS) or any(f.size != corpus.size for f in corpus._fields):
             raise ValueError("a saved index that does not match its size")
         if not len(corpus._roman_starts) == len(corpus._roman_title_ends) == corpus.size:
@@ -367,6 +375,20 @@ class SearchCorpus:
                 found[position] = (fields | field, max(best, closeness))
             index = text.find(key, index + 1)
         return found
+
+    def syllable_count(self, word: str) -> int:
+        """The fewest pinyin or Jyutping syllables (of those read while building) that ``word`` is made of; 0 when it
+        is not made of them ("lushi" -> 2, "shen" -> 1, "card" -> 0)."""
+        syllables = self._syllables
+        length = len(word)
+        if not syllables or length > MAX_SYLLABLE_WORD_CHARS:
+            return 0
+        fewest = [0] + [length + 1] * length
+        for end in range(1, length + 1):
+            for start in range(max(0, end - _LONGEST_SYLLABLE), end):
+                if fewest[start] < fewest[end] - 1 and word[start:end] in syllables:
+                    fewest[end] = fewest[start] + 1
+        return fewest[length] if fewest[length] <= length else 0
 
     def find_chinese_typos(self, term: str) -> dict[int, tuple[int, str]]:
         """Services with a text one edit away from ``term`` (a wrong, missing or extra character).

@@ -44,10 +44,11 @@ def _pinyin_tables() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
 
 @lru_cache(maxsize=8192)
 def _toneless(reading: str) -> str:
-    """A pinyin reading without its tone mark ("quàn" -> "quan"; ü is written v, as people type it)."""
+    """A pinyin reading without its tone mark or diaeresis ("quàn" -> "quan", "lǜ" -> "lu"); a query's v is read as u
+    (:func:`query_keys`), so lushi, lvshi and lüshi all find 律師."""
     import unicodedata
 
-    decomposed = unicodedata.normalize("NFKD", reading.replace("ü", "v"))
+    decomposed = unicodedata.normalize("NFKD", reading)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -156,6 +157,14 @@ class _Readings:
                 self._initials[ord(char)] = reading[:1]
         self._seen.update(text)
 
+    def readings(self) -> list[str]:
+        """The reading of every character seen so far ("" for one without)."""
+        return list(self._joined.values())
+
+    def seen(self) -> set[str]:
+        """Every character seen so far."""
+        return self._seen
+
     def syllables(self, text: str) -> list[str]:
         """The reading of each character, and each Latin run whole."""
         self._learn(text)
@@ -175,6 +184,18 @@ def _pinyin_readings() -> _Readings:
 @lru_cache(maxsize=1)
 def _jyutping_readings() -> _Readings:
     return _Readings(_jyutping_of)
+
+
+def known_syllables() -> set[str]:
+    """Every pinyin and (lazily folded) Jyutping syllable read so far: what tells a romanised word from an English
+    one when a query is read word by word."""
+    found = set(filter(None, _jyutping_readings().readings()))
+    pinyin = _pinyin_readings()
+    if pinyin.seen():
+        chars, _ = _pinyin_tables()
+        for char in pinyin.seen():  # every reading of a character, for one read as in a word (行 in 银行: hang)
+            found.update(_toneless(reading) for reading in chars.get(ord(char), "").split(",") if reading)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -276,8 +297,11 @@ def _keys_slowly(folded_simplified: str, traditional: str) -> tuple[str, ...]:
 
 
 def query_keys(romanised: str) -> list[str]:
-    """What a romanised query is looked up as: its words joined, and joined with lazy Jyutping sounds folded."""
-    words = romanised.split()
+    """What a romanised query is looked up as: its words joined, and joined with lazy Jyutping sounds folded.
+
+    A v is read as u: people type pinyin ü as v (lvshi) or u (lushi), and neither pinyin nor Jyutping has a v.
+    """
+    words = romanised.replace("v", "u").split()
     plain = "".join(words)
     lazy = "".join(lazy_syllable(word) for word in words)
     return [plain] if lazy == plain else [plain, lazy]

@@ -331,6 +331,16 @@ def test_romanised_titles_and_aliases(index, query):
     assert ids(index.search(query))[0] == "voucher"
 
 
+def test_romanised_words_are_read_one_by_one_when_the_whole_reads_as_nothing(tmp_path):
+    records = [
+        service_record("bank", title={"zh-Hant": "內地銀行服務", "en": "Mainland banks"}, aliases=["網上開戶"]),
+        service_record("other", title={"zh-Hant": "深圳口岸", "en": "Shenzhen ports"}),
+    ]
+    index = SearchIndex(load_dataset(write_dataset(tmp_path, records)), persist=False)
+    assert ids(index.search("yinhang kaihu")) == ["bank"]  # 銀行 in the title, 開戶 in an alias
+    assert ids(index.search("yin hang kai hu")) == []  # one syllable at a time says too little on its own
+
+
 def test_an_english_query_is_not_read_as_pinyin(index):
     assert ids(index.search("shekou ferries"))[0] == "ferry"
 

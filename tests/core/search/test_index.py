@@ -119,3 +119,14 @@ def test_segment_into_name_pieces(corpus):
     assert corpus.segment("前海法院") == ["前海", "法院"]
     assert corpus.segment("深圳湾口岸") == ["深圳湾口岸"]
     assert corpus.segment("比特") == ["比", "特"]
+
+
+def test_syllable_count_tells_romanised_words_from_english_ones(corpus):
+    assert corpus.syllable_count("yiliao") == 2
+    assert corpus.syllable_count("quan") == 1
+    assert corpus.syllable_count("card") == 0
+    assert corpus.syllable_count("") == 0
+
+
+def test_syllables_survive_saving_and_loading(corpus):
+    assert SearchCorpus.from_state(corpus.state()).syllable_count("yiliao") == 2

@@ -62,3 +62,8 @@ def test_the_keys_match_the_character_by_character_ones_for_every_bundled_title_
     for text in texts:
         folded = compact(fold(text))
         assert keys_for(folded, text) == _keys_slowly(folded, text), text
+
+
+def test_u_with_diaeresis_reads_as_u_and_a_typed_v_as_u():
+    assert "lushi" in keys("律師")
+    assert query_keys("lv shi") == ["lushi"] and query_keys(fold("lǜ shī")) == ["lushi"]
