@@ -114,3 +114,15 @@ def test_an_english_search_with_warm_caches_loads_no_converter_and_no_toml_parse
     assert not loaded & {"opencc", "tomllib", "rich"}, loaded & {"opencc", "tomllib", "rich"}
     chinese = _modules_after(_run_quietly(["search", "醫療券", "--json"]))
     assert "opencc" in chinese  # a Chinese query is folded to Simplified: it needs the converter
+
+
+def test_a_command_does_not_load_shutil_for_argparse():
+    # argparse imports shutil (and with it bz2 and lzma) only to ask for the terminal's width; the CLI asks itself.
+    _modules_after(_run_quietly(["search", "醫療券", "--json"]))  # fills the caches (building may need more)
+    loaded = _modules_after(_run_quietly(["search", "醫療券", "--json"]))
+    assert "shutil" not in loaded
+    helped = _modules_after(
+        "import contextlib, io\nfrom hkqh_tui.launcher import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n    main(['search', '--help'])"
+    )
+    assert "shutil" not in helped and "argparse" in helped

@@ -7,6 +7,7 @@ that :mod:`hkqh_tui.launcher` (the layer above both) passes in.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -54,8 +55,38 @@ def requested_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+COMMAND_GC_THRESHOLD = 50_000
+"""Allocations between two runs of the cyclic garbage collector while a command runs (Python's default: 700)."""
+
+
+def _terminal_columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` finds it ($COLUMNS, then stdout's size, else 80),
+    without importing :mod:`shutil`, which loads the bz2 and lzma modules: a few milliseconds of every command."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with the width found without :mod:`shutil` (as argparse does, two columns less)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, _terminal_columns() - 2 if width is None else width)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with status 2 and a one-line hint instead of a usage dump on errors."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def _print_message(self, message: str, file=None) -> None:
         # argparse ignores failed writes; a full disk or a closed pipe must be reported like any other output.
@@ -104,6 +135,10 @@ def main(argv: Sequence[str] | None = None, run_tui: Callable[[str | None], int]
     printed).
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
+    # A command is short-lived and makes many objects that form no cycles (the dataset, the index): the collector
+    # still runs, but rarely, which measured about 5% of a cached `hkqh search --json` (benchmarks/startup_bench.py).
+    thresholds = gc.get_threshold()
+    gc.set_threshold(COMMAND_GC_THRESHOLD, *thresholds[1:])
     try:
         parser = build_parser(requested_command(arguments))
         try:
@@ -119,6 +154,7 @@ def main(argv: Sequence[str] | None = None, run_tui: Callable[[str | None], int]
             if run_tui is None:
                 parser.print_usage(sys.stderr)
                 return 2
+            gc.set_threshold(*thresholds)  # the app is long-lived: the usual thresholds
             return run_tui(context.data_path)
         status = args.func(args, context)
         sys.stdout.flush()  # a full disk or a closed pipe shows up here at the latest, not at exit
