@@ -372,6 +372,7 @@ class _Scorer:
         covered = needed = quality = 0.0
         tier = MatchTier.EXACT
         in_front = False
+        has_word = False  # a word of the query that is not context, rather than only lone characters (樓 in 買樓)
         title_terms: list[tuple[int, bool]] = []
         for hit, weight, term, is_context in zip(hits, self._weights, self._terms, self._context):
             if hit is None:
@@ -379,6 +380,7 @@ class _Scorer:
             covered += weight * hit.coverage
             if not is_context:
                 needed += weight * hit.coverage
+                has_word = has_word or term.weight >= 1.0
             quality += weight * hit.quality
             if hit.tier < tier:
                 tier = hit.tier
@@ -392,7 +394,7 @@ class _Scorer:
             return None
         if needed < self._needed_weight - 1e-9:
             tier = MatchTier.PARTIAL
-        strong = (
+        strong = has_word and (
             tier >= MatchTier.SUMMARY
             or tier is MatchTier.TYPO
             or (tier is MatchTier.PARTIAL and coverage >= STRONG_COVERAGE and in_front)

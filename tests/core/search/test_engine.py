@@ -341,6 +341,21 @@ def test_romanised_words_are_read_one_by_one_when_the_whole_reads_as_nothing(tmp
     assert ids(index.search("yin hang kai hu")) == []  # one syllable at a time says too little on its own
 
 
+def test_a_match_on_lone_characters_alone_is_never_strong(tmp_path):
+    records = [
+        service_record(
+            "centre",
+            title={"zh-Hant": "服務中心", "en": "Service centre"},
+            aliases=[],
+            summary={"zh-Hant": "位於前海大樓三樓。", "en": "On the third floor of a Qianhai building."},
+        ),
+    ]
+    index = SearchIndex(load_dataset(write_dataset(tmp_path, records)), persist=False)
+    found = index.search("我想買樓")  # 買 is a filler verb; 樓 is left alone: it is in the summary, but says little
+    assert ids(found) == ["centre"] and found[0].confidence == "weak"
+    assert index.search("大樓")[0].confidence == "strong"  # a word, not a lone character
+
+
 def test_an_english_query_is_not_read_as_pinyin(index):
     assert ids(index.search("shekou ferries"))[0] == "ferry"
 
