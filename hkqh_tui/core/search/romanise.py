@@ -14,6 +14,7 @@ Latin letters and digits in a text are kept as they are (e站通 -> e zhan tong)
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -259,7 +260,24 @@ def _pinyin_keys(folded_simplified: str) -> tuple[str, str, int]:
 
 def _reads_by_word(text: str) -> bool:
     """True when some character of ``text`` reads otherwise in the word it is part of (行 in 银行)."""
+    if _telling_pairs().isdisjoint(map(operator.add, text, text[1:])):
+        return False  # no pair of characters that could change a reading: most texts, told without reading any
     return any(reading != _pinyin_of(text[index]) for index, reading in _word_readings(text))
+
+
+@lru_cache(maxsize=1)
+def _telling_pairs() -> frozenset[str]:
+    """The two-character words pypinyin knows in which a character with several readings does not read its first
+    one (银行: 行 reads hang, not xing). A text with none of them reads character by character."""
+    chars, phrases = _pinyin_tables()
+    polyphonic = _polyphonic()
+    return frozenset(
+        word
+        for word, readings in phrases.items()
+        if len(word) == 2
+        and len(readings) == 2
+        and any(c in polyphonic and _toneless(r[0]) != _pinyin_of(c) for c, r in zip(word, readings))
+    )
 
 
 def _jyutping_keys(traditional: str) -> tuple[str, str, int]:
