@@ -285,3 +285,17 @@ async def test_keys_that_arrive_together_are_searched_once_for_the_latest_text(m
         search_box.value = "深圳灣"
         await pilot.pause()
         assert searched == ["depo", "深圳灣"] and result_ids(app)[0] == "port-test"
+
+
+def test_the_built_index_and_the_dataset_are_left_out_of_later_collections(make_app):
+    import gc
+
+    gc.unfreeze()
+    try:
+        app = make_app()
+        assert gc.get_freeze_count() == 0
+        assert len(app.index) > 0  # builds it
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+

@@ -20,6 +20,7 @@ from hkqh_tui.core.dataset.model_cache import DatasetCache, dataset_files
 from hkqh_tui.core.dataset.parse_cache import ParseCache, cache_disabled
 from hkqh_tui.core.dataset.serialize import service_to_json
 from hkqh_tui.core.dataset.validation import UNPRINTABLE, Problem, check_service, type_name
+from hkqh_tui.core.gc_pause import collector_paused
 from hkqh_tui.core.language.text import Text
 from hkqh_tui.core.storage.reading import ParseError, parse_json, parse_toml, read_regular_file
 
@@ -173,6 +174,11 @@ def dataset_version(services: list[Service] | tuple[Service, ...]) -> str:
 
 def read_dataset(path: str | os.PathLike[str] | None = None) -> LoadResult:
     """Load and validate a dataset, collecting every problem. Never raises on bad data."""
+    with collector_paused():
+        return _read_dataset(path)
+
+
+def _read_dataset(path: str | os.PathLike[str] | None) -> LoadResult:
     root = chosen_data_path(path)
     problems: list[Problem] = []
     if not root.exists():

@@ -13,7 +13,6 @@ exact title or alias. A query that matches nothing well returns an empty list.
 
 from __future__ import annotations
 
-import gc
 import heapq
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from itertools import filterfalse, repeat
 from typing import overload
 
 from hkqh_tui.core.dataset.model import Dataset, Service
+from hkqh_tui.core.gc_pause import collector_paused
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.search.highlight import Needles, highlight_spans
@@ -121,13 +121,8 @@ class SearchIndex:
             from hkqh_tui.core.dataset.parse_cache import cache_disabled
 
             persist = "+" in self.dataset.version and not cache_disabled()
-        collecting = gc.isenabled()
-        gc.disable()  # building makes millions of objects that form no cycles: collecting meanwhile is wasted time
-        try:
+        with collector_paused():  # building or loading makes millions of objects that form no cycles
             return self._load_or_build(persist)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _load_or_build(self, persist: bool) -> SearchCorpus:
         if not persist:
@@ -188,13 +183,8 @@ class SearchIndex:
             return SearchResults(services, [], self._no_result)
         # A keystroke makes thousands of small objects at once, which would set off the garbage collector over the
         # whole index again and again; none of them form cycles, so it is paused meanwhile.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             return self._ranked(parsed, allowed, limit)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _listed(self, entry: _Entry) -> SearchResult:
         return SearchResult(self._services[entry[1]], 0.0, MatchTier.LISTED, "listed")
