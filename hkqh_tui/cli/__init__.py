@@ -140,6 +140,15 @@ def main(argv: Sequence[str] | None = None, run_tui: Callable[[str | None], int]
     thresholds = gc.get_threshold()
     gc.set_threshold(COMMAND_GC_THRESHOLD, *thresholds[1:])
     try:
+        return _run(arguments, run_tui, thresholds)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _run(
+    arguments: list[str], run_tui: Callable[[str | None], int] | None, thresholds: tuple[int, int, int]
+) -> int:
+    try:
         parser = build_parser(requested_command(arguments))
         try:
             args = parser.parse_args(arguments)

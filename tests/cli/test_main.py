@@ -37,11 +37,19 @@ def test_the_app_runs_with_the_usual_collector_thresholds(monkeypatch, tmp_path)
     assert seen == [before]
 
 
-def test_a_command_runs_with_a_higher_first_threshold():
+def test_a_command_runs_with_a_higher_first_threshold_and_restores_the_usual_one(monkeypatch):
+    import hkqh_tui.cli as cli
+
     before = gc.get_threshold()
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            main(["--version"])
-        assert gc.get_threshold()[0] == COMMAND_GC_THRESHOLD
-    finally:
-        gc.set_threshold(*before)
+    seen: list[int] = []
+    real_build_parser = cli.build_parser
+
+    def spying_build_parser(command=None):
+        seen.append(gc.get_threshold()[0])
+        return real_build_parser(command)
+
+    monkeypatch.setattr(cli, "build_parser", spying_build_parser)
+    with contextlib.redirect_stdout(io.StringIO()):
+        main(["--version"])
+    assert seen == [COMMAND_GC_THRESHOLD]
+    assert gc.get_threshold() == before
