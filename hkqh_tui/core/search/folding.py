@@ -7,16 +7,26 @@ punctuation, symbols, whitespace and control characters becomes one space. The d
 same way. A folded string is for matching only and is never shown (``hk2s`` turns a few Cantonese characters into
 rare glyphs, for example 嗰 into 𠮶).
 
+Each character is folded once, the first time it is seen, and texts are then folded with :meth:`str.translate`:
+three times quicker than normalising and converting each text (the benchmarks' 100,000 services hold about 24
+million characters of Chinese). Only the few characters that ``hk2s`` converts otherwise inside a phrase (批覆 ->
+批复) make a text convert whole. Folding character by character means that sequences which Unicode normalisation
+would compose (conjoining Hangul jamo, a kana and a separate voicing mark) are not composed.
+
 ``hk2s`` maps each Han character of the Basic Multilingual Plane to exactly one character (tests/core/test_folding.py
 checks U+4E00 to U+9FFF), which lets :func:`fold_with_offsets` map folded positions back to the displayed text.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
+
+from hkqh_tui.core.search import script_phrases
 
 _SEPARATORS = re.compile(r"[\W_]+")
 """Anything but a letter, digit or ideograph: punctuation, symbols, spaces, controls, emoji."""
@@ -54,18 +64,107 @@ def _normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", _ACCENTS.sub("", decomposed))
 
 
-_SEPARATORS_BUT_NEWLINES = re.compile(r"(?:[^\w\n]|_)+")
+class _CharacterForms(dict):
+    """The folded form of each character, worked out the first time it is asked for (a :meth:`str.translate` table).
+
+    ``script=False``: compatibility forms, case and accents folded, separators as one space. ``script=True``: that,
+    then converted to Simplified on its own (OpenCC reads no phrase around it). A newline stays a newline, which lets
+    :func:`fold_many` fold many texts in one call; callers that fold one text split on whitespace anyway.
+    """
+
+    def __init__(self, script: bool) -> None:
+        super().__init__()
+        self._script = script
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char == "\n":
+            form = "\n"
+        else:
+            form = _collapse_keeping_ends(_normalize(char))
+            if self._script and form.strip():
+                form = _collapse_keeping_ends(to_folded_script(form))
+        if len(self) < MAX_REMEMBERED_CHARACTERS:
+            self[code] = form
+        return form
 
 
-def _collapse(text: str) -> str:
-    return _SEPARATORS.sub(" ", text).strip()
+def _collapse_keeping_ends(text: str) -> str:
+    return _SEPARATORS.sub(" ", text)
+
+
+MAX_REMEMBERED_CHARACTERS = 100_000
+"""Characters whose folded forms are kept; further ones are worked out each time (bounds the tables' memory)."""
+
+_NORMAL_FORMS = _CharacterForms(script=False)
+_FOLDED_FORMS = _CharacterForms(script=True)
+
+_SENSITIVE = re.compile(f"[{script_phrases.CHARACTERS}]")
+
+
+@lru_cache(maxsize=1)
+def _phrases_by_pair() -> dict[str, tuple[str, ...]]:
+    """Each pair of characters (a sensitive one and its neighbour) found in :data:`script_phrases.PHRASES`, with the
+    phrases it is found in: any text holding such a phrase holds one of these pairs."""
+    found: dict[str, set[str]] = {}
+    for phrase in script_phrases.PHRASES:
+        for index, char in enumerate(phrase):
+            if char in script_phrases.CHARACTERS:
+                for pair in (phrase[index - 1 : index + 1] if index else "", phrase[index : index + 2]):
+                    if len(pair) == 2:
+                        found.setdefault(pair, set()).add(phrase)
+    return {pair: tuple(phrases) for pair, phrases in found.items()}
+
+
+def _converts_by_phrase(text: str, first: int = 0, end: int | None = None) -> bool:
+    """True when ``text[first:end]`` holds a phrase that OpenCC converts otherwise than character by character."""
+    by_pair = _phrases_by_pair()
+    end = len(text) if end is None else end
+    for match in _SENSITIVE.finditer(text, first, end):
+        at = match.start()
+        for pair in (text[at - 1 : at + 1] if at > first else "", text[at : at + 2] if at + 1 < end else ""):
+            phrases = by_pair.get(pair)
+            if phrases is not None and any(text.find(phrase, first, end) != -1 for phrase in phrases):
+                return True
+    return False
+
+
+def _texts_converting_by_phrase(joined: str, texts: list[str]) -> list[int]:
+    """Which of ``texts`` (joined by newlines into ``joined``) hold a phrase OpenCC converts otherwise than character
+    by character; one scan of the joined text."""
+    by_pair = _phrases_by_pair()
+    starts: list[int] = []
+    found: list[int] = []
+    for match in _SENSITIVE.finditer(joined):
+        at = match.start()
+        if by_pair.get(joined[at - 1 : at + 1] if at else "") is None and by_pair.get(joined[at : at + 2]) is None:
+            continue  # the common case: a sensitive character outside any of its phrases (適用於)
+        if not starts:
+            starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+        index = bisect.bisect_right(starts, at) - 1
+        if (not found or found[-1] != index) and _converts_by_phrase(texts[index]):
+            found.append(index)
+    return found
+
+
+def _fold_text(text: str) -> str:
+    """:func:`fold` of a text with some non-ASCII character."""
+    if not _converts_by_phrase(text):
+        return " ".join(text.translate(_FOLDED_FORMS).split())
+    return " ".join(_collapse_keeping_ends(to_folded_script(text.translate(_NORMAL_FORMS))).split())
 
 
 def fold(text: str) -> str:
-    """The matching form of ``text``: compatibility forms, case and accents folded, Simplified, single spaces."""
+    """The matching form of ``text``: compatibility forms, case and accents folded, Simplified, single spaces.
+
+    Each character is folded on its own, except that the conversion to Simplified reads a whole phrase where it
+    matters (see :data:`_PHRASE_SENSITIVE`): so conjoining Hangul jamo or a decomposed kana are not composed.
+    """
     if not text:
         return ""
-    return _collapse(to_folded_script(_normalize(text)))
+    if text.isascii():
+        return _fold_ascii(text)
+    return _fold_text(text)
 
 
 _ASCII_FOLD = bytes(
@@ -85,12 +184,15 @@ def fold_many(texts: Sequence[str]) -> list[str]:
     others = [index for index, text in enumerate(texts) if not text.isascii()]
     if not others:
         return folded
-    joined = "\n".join(texts[index].replace("\n", " ") for index in others)
-    pieces = _SEPARATORS_BUT_NEWLINES.sub(" ", to_folded_script(_normalize(joined))).split("\n")
-    if len(pieces) != len(others):  # pragma: no cover - no known character normalises to a newline
-        pieces = [fold(texts[index]) for index in others]
+    originals = [texts[index].replace("\n", " ") for index in others]
+    joined = "\n".join(originals)
+    pieces = joined.translate(_FOLDED_FORMS).split("\n")
+    if len(pieces) != len(others):  # pragma: no cover - every newline is kept, and no other becomes one
+        pieces = [_fold_text(text) for text in originals]
     for index, piece in zip(others, pieces):
-        folded[index] = piece.strip()
+        folded[index] = " ".join(piece.split())
+    for index in _texts_converting_by_phrase(joined, originals):  # a few texts, converted whole
+        folded[others[index]] = _fold_text(originals[index])
     return folded
 
 
@@ -99,31 +201,34 @@ def compact(folded: str) -> str:
     return folded.replace(" ", "")
 
 
-def _fold_char(char: str) -> str:
-    """The folded form of one character, before script conversion; a separator becomes one space."""
-    return _SEPARATORS.sub(" ", _normalize(char))
-
-
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` and say, for each folded character, the index in ``text`` of the character it came from.
 
     Unlike :func:`fold`, a leading or trailing separator is kept (as one space), so every folded character has an
     origin. Use it to map a match found in folded text back to the displayed string.
     """
+    sensitive = not text.isascii() and _converts_by_phrase(text)
+    forms = _NORMAL_FORMS if sensitive else _FOLDED_FORMS
     pieces: list[str] = []
     origins: list[int] = []
     previous_space = False
     for index, char in enumerate(text):
-        for piece in _fold_char(char):
-            is_space = piece == " "
+        for piece in forms[ord(char)] if not char.isascii() else _ascii_form(char):
+            is_space = piece.isspace()
             if is_space and previous_space:
                 continue
             previous_space = is_space
-            pieces.append(piece)
+            pieces.append(" " if is_space else piece)
             origins.append(index)
     joined = "".join(pieces)
+    if not sensitive:
+        return joined, origins
     converted = to_folded_script(joined)
     if len(converted) != len(joined):
         # A phrase conversion changed the length: convert character by character instead.
         converted = "".join(c if len(to_folded_script(c)) != 1 else to_folded_script(c) for c in joined)
-    return converted, origins
+    return _collapse_keeping_ends(converted), origins
+
+
+def _ascii_form(char: str) -> str:
+    return char.lower() if char.isalnum() else " "

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 """Bump when the index's layout or the way it is built changes."""
 
 MAX_INDEX_BYTES = 1024 * 1024 * 1024

@@ -100,3 +100,102 @@ def test_fold_with_offsets_agrees_with_fold(text):
     assert origins == sorted(origins)
     assert all(0 <= origin < len(text) for origin in origins)
     assert folded.split() == fold(text).split()
+
+
+def _fold_whole(text: str) -> str:
+    """The reference: normalise and convert the whole text at once (how folding worked before the tables)."""
+    from hkqh_tui.core.search import folding
+
+    return folding._SEPARATORS.sub(" ", to_folded_script(folding._normalize(text))).strip()
+
+
+_HAN_AND_FRIENDS = (
+    list("么乾俱剋劄吒哩噁坏彷徵扞於昇氾沈濛甦畫瞭祕脩蒐薹藉袷覆計谿逕釐鉅鍊鍾陞麼麽批答回憑慰隆淨")
+    + list("長者醫療券裏裡衞綫為爲証嗰啲ＡＢ１２ ,.、。「」\n\t\x00ßéİ")
+    + [chr(c) for c in range(0x4E00, 0x4E80)]
+)
+
+
+def _phrases() -> list[str]:
+    from hkqh_tui.core.search.script_phrases import PHRASES
+
+    return sorted(PHRASES)
+
+
+_MIXED_TEXT = st.lists(st.one_of(st.sampled_from(_phrases()), st.sampled_from(_HAN_AND_FRIENDS)), max_size=20)
+
+
+@given(st.one_of(st.text(alphabet=st.sampled_from(_HAN_AND_FRIENDS), max_size=60), _MIXED_TEXT.map("".join)))
+def test_character_tables_fold_as_the_whole_text_would(text):
+    # Phrases that change a character (批覆 -> 批复) are still read: such texts convert whole.
+    assert fold(text) == _fold_whole(text)
+    assert fold_many([text, "x", text]) == [fold(text), "x", fold(text)]
+
+
+def test_phrases_that_change_a_character_are_still_read():
+    assert fold("批覆") == fold("批复") == "批复"
+    assert fold("覆蓋") == "覆盖"
+    assert fold_many(["答覆", "前海", "憑藉"]) == ["答复", "前海", "凭借"]
+    folded, origins = fold_with_offsets("已答覆。")
+    assert folded == "已答复 " and origins == [0, 1, 2, 3]
+
+
+def test_character_tables_stay_bounded(monkeypatch):
+    from hkqh_tui.core.search import folding
+
+    forms = folding._CharacterForms(script=True)
+    monkeypatch.setattr(folding, "MAX_REMEMBERED_CHARACTERS", 50)
+    monkeypatch.setattr(folding, "_FOLDED_FORMS", forms)
+    text = "".join(c for c in map(chr, range(0x4E00, 0x4F00)) if not folding._SENSITIVE.match(c))
+    assert fold(text) == _fold_whole(text)
+    assert len(forms) == 50
+
+
+def _phrase_keys_of_installed_opencc() -> list[str]:
+    """Every phrase of the dictionaries ``hk2s`` reads phrases from, dumped with OpenCC's own tool."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    import opencc
+
+    clib = Path(opencc.__file__).parent / "clib"
+    tool = clib / "bin" / "opencc_dict"
+    if not tool.exists() or not os.access(tool, os.X_OK):
+        pytest.skip("this OpenCC has no opencc_dict tool to read its dictionaries with")
+    keys: list[str] = []
+    folder = tempfile.mkdtemp(prefix="hkqh-opencc-")
+    try:
+        for name in ("TSPhrases", "HKVariantsRevPhrases"):
+            out = Path(folder) / f"{name}.txt"
+            env = dict(os.environ, LD_LIBRARY_PATH=str(clib / "lib64"))
+            source = clib / "share" / "opencc" / f"{name}.ocd2"
+            done = subprocess.run(
+                [str(tool), "-i", str(source), "-o", str(out), "-f", "ocd2", "-t", "text"],
+                env=env, capture_output=True, timeout=60, check=False,
+            )
+            if done.returncode != 0:
+                pytest.skip(f"opencc_dict could not read {name}: {done.stderr[-200:]!r}")
+            keys += [line.split("\t")[0] for line in out.read_text("utf-8").splitlines() if "\t" in line]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return keys
+
+
+def test_every_phrase_that_changes_a_character_is_listed():
+    from hkqh_tui.core.search import script_phrases
+
+    keys = _phrase_keys_of_installed_opencc()
+    assert len(keys) > 100
+    changed = {
+        char
+        for key in keys
+        for char, whole, alone in zip(key, to_folded_script(key), map(to_folded_script, key))
+        if whole != alone
+    }
+    assert changed  # the check can find them
+    assert changed <= set(script_phrases.CHARACTERS), sorted(changed - set(script_phrases.CHARACTERS))
+    phrases = {key for key in keys if to_folded_script(key) != "".join(map(to_folded_script, key))}
+    assert phrases <= script_phrases.PHRASES, sorted(phrases - script_phrases.PHRASES)
