@@ -31,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from hkqh_tui.core.dataset.model import Service
 from hkqh_tui.core.search.folding import compact, fold_many
 from hkqh_tui.core.search.lookup_cache import LookupCache
-from hkqh_tui.core.search.romanise import keys_for, known_syllables
+from hkqh_tui.core.search.romanise import keys_for_many, known_syllables
 from hkqh_tui.core.search.words import is_ideographic, latin_words, stem
 
 
@@ -140,6 +140,16 @@ def _texts_to_fold(service: Service) -> list[str]:
     ]
 
 
+def _named(service: Service, folded: list[str]) -> list[tuple[str, str]]:
+    """The (folded, space-free text, original) pairs of a service's title and Chinese aliases, which get romanised
+    keys; ``folded`` is the service's texts folded in :func:`_texts_to_fold`'s order."""
+    aliases = zip(folded[4 : 4 + len(service.aliases)], service.aliases)
+    return [
+        (compact(folded[0]), service.title.zh_hant),
+        *((compact(folded_alias), alias) for folded_alias, alias in aliases if is_ideographic(folded_alias)),
+    ]
+
+
 class SearchCorpus:
     """Every service of a dataset folded and indexed once; a query only folds itself and looks things up."""
 
@@ -162,9 +172,12 @@ class SearchCorpus:
             chunk = services[chunk_start : chunk_start + BUILD_CHUNK]
             texts = [_texts_to_fold(service) for service in chunk]
             folded = iter(fold_many([text for service_texts in texts for text in service_texts]))
-            for offset, (service, service_texts) in enumerate(zip(chunk, texts)):
-                mine = list(islice(folded, len(service_texts)))
-                self._add_service(chunk_start + offset, service, mine, field_parts, raw_words)
+            per_service = [list(islice(folded, len(service_texts))) for service_texts in texts]
+            named = [_named(service, mine) for service, mine in zip(chunk, per_service)]
+            romanised = iter(keys_for_many([pair for pairs in named for pair in pairs]))
+            for offset, (service, mine, pairs) in enumerate(zip(chunk, per_service, named)):
+                keys = list(islice(romanised, len(pairs)))
+                self._add_service(chunk_start + offset, service, mine, keys, field_parts, raw_words)
         self._postings = dict(self._postings)
         self._fields = [_FieldText(flag, parts) for flag, parts in zip(_FIELD_FLAGS, field_parts)]
         name_parts = [part for pair in zip(field_parts[0], field_parts[1]) for part in pair]
@@ -183,6 +196,7 @@ class SearchCorpus:
         position: int,
         service: Service,
         folded: list[str],
+        name_keys: list[tuple[str, ...]],
         field_parts: tuple[list[str], ...],
         raw_words: set[str],
     ) -> None:
@@ -202,13 +216,8 @@ class SearchCorpus:
         # were measured to add nothing to the query set and cost a tenth of the build).
         for part in parts[:2]:
             self._name_bigrams.update(map(operator.add, part, part[1:]))
-        title_keys = _ITEM_SEPARATOR.join(keys_for(parts[0], service.title.zh_hant))
-        alias_keys = _ITEM_SEPARATOR.join(
-            key
-            for folded_alias, alias in zip(aliases, service.aliases)
-            if is_ideographic(folded_alias)
-            for key in keys_for(compact(folded_alias), alias)
-        )
+        title_keys = _ITEM_SEPARATOR.join(name_keys[0])  # the keys of the title, then of each Chinese alias
+        alias_keys = _ITEM_SEPARATOR.join(key for keys in name_keys[1:] for key in keys)
         romanised = title_keys + _FIELD_SEPARATOR + alias_keys
         self._roman_starts.append(self._roman_length)
         self._roman_title_ends.append(self._roman_length + len(title_keys))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 _TONES = re.compile(r"[1-6]")
@@ -300,6 +300,45 @@ def keys_for(folded_simplified: str, traditional: str) -> tuple[str, ...]:
             if key not in keys:
                 keys.append(key)
     return tuple(keys)
+
+
+def keys_for_many(texts: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
+    """:func:`keys_for` of each (folded Simplified, Traditional) pair, the texts read together: one translation of
+    all of them per table instead of four per text (most of what building the index spends on romanising). A pair
+    that repeats (aliases often do) is read once."""
+    unique = list(dict.fromkeys(texts))
+    if len(unique) < len(texts):
+        read = dict(zip(unique, keys_for_many(unique)))
+        return [read[pair] for pair in texts]
+    pinyin = _keys_many([folded.replace(" ", "") for folded, _ in texts], _pinyin_readings(), _pinyin_keys, True)
+    jyutping = _keys_many([traditional for _, traditional in texts], _jyutping_readings(), _jyutping_keys, False)
+    found: list[tuple[str, ...]] = []
+    for readings in zip(pinyin, jyutping):
+        keys: list[str] = []
+        for joined, initials, count in readings:
+            if count < 2:
+                continue
+            for key in (joined, initials):
+                if key not in keys:
+                    keys.append(key)
+        found.append(tuple(keys))
+    return found
+
+
+def _keys_many(
+    texts: list[str], readings: _Readings, keys_of: Callable[[str], tuple[str, str, int]], by_word: bool
+) -> list[tuple[str, str, int]]:
+    """(joined, initials, syllables) of each text: the texts without ASCII read in one translation, the others (and
+    any text whose characters read otherwise in its words, or lack a reading) one by one with ``keys_of``."""
+    found: list[tuple[str, str, int] | None] = [None] * len(texts)
+    plain = [index for index, text in enumerate(texts) if not _ASCII.search(text)]
+    if plain:
+        joined_texts, initial_texts = readings.joined_and_initials("\n".join(texts[index] for index in plain))
+        for index, joined, initials in zip(plain, joined_texts.split("\n"), initial_texts.split("\n")):
+            text = texts[index]
+            if not by_word or (len(initials) == len(text) and not _reads_by_word(text)):
+                found[index] = (joined, initials, len(initials))
+    return [keys if keys is not None else keys_of(text) for keys, text in zip(found, texts)]
 
 
 def _keys_slowly(folded_simplified: str, traditional: str) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hkqh_tui.core.search.folding import compact, fold
-from hkqh_tui.core.search.romanise import keys_for, lazy_syllable, pinyin_syllables, query_keys
+from hkqh_tui.core.search.romanise import keys_for, keys_for_many, lazy_syllable, pinyin_syllables, query_keys
 
 
 def keys(text: str) -> list[str]:
@@ -62,6 +62,9 @@ def test_the_keys_match_the_character_by_character_ones_for_every_bundled_title_
     for text in texts:
         folded = compact(fold(text))
         assert keys_for(folded, text) == _keys_slowly(folded, text), text
+    pairs = [(compact(fold(text)), text) for text in [*texts, "", "「」", "a\nb", "行", "銀行\n行人"]]
+    assert keys_for_many(pairs) == [_keys_slowly(folded, text) for folded, text in pairs]
+    assert keys_for_many([]) == []
 
 
 def test_u_with_diaeresis_reads_as_u_and_a_typed_v_as_u():
