@@ -178,6 +178,11 @@ def _fold_ascii(text: str) -> str:
     return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
 
 
+def ascii_words(text: str) -> list[str]:
+    """The words of :func:`fold` of an ASCII text (``fold(text).split()``, without joining them first)."""
+    return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split()
+
+
 def fold_many(texts: Sequence[str]) -> list[str]:
     """:func:`fold` of each text, done in one pass (much faster when indexing thousands of texts)."""
     folded: list[str] = [_fold_ascii(text) if text.isascii() else "" for text in texts]

@@ -29,7 +29,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from hkqh_tui.core.dataset.model import Service
-from hkqh_tui.core.search.folding import compact, fold_many
+from hkqh_tui.core.search.folding import ascii_words, compact, fold_many
 from hkqh_tui.core.search.lookup_cache import LookupCache
 from hkqh_tui.core.search.romanise import keys_for_many, known_syllables
 from hkqh_tui.core.search.words import is_ideographic, latin_words, stem
@@ -127,23 +127,31 @@ class _FieldText:
 
 
 def _texts_to_fold(service: Service) -> list[str]:
-    """Every searchable text of a service, in the order :meth:`SearchCorpus._add_service` reads them."""
+    """The searchable texts of a service that are kept folded, in the order :meth:`SearchCorpus._add_service` reads
+    them (English prose only gives words: :func:`_prose_words`)."""
     details = (*service.eligibility, *service.documents, *service.steps)
     return [
         service.title.zh_hant,
         service.title.en,
         service.summary.zh_hant,
-        service.summary.en,
         *service.aliases,
         *(text.zh_hant for text in details),
-        *(text.en for text in details),
     ]
+
+
+def _prose_words(texts: Sequence[str]) -> list[str]:
+    """The words of folded English texts, found without keeping the folded texts (most are ASCII: one translation
+    of them all)."""
+    joined = " ".join(texts)
+    if joined.isascii():
+        return ascii_words(joined)
+    return latin_words(" ".join(fold_many(texts)))
 
 
 def _named(service: Service, folded: list[str]) -> list[tuple[str, str]]:
     """The (folded, space-free text, original) pairs of a service's title and Chinese aliases, which get romanised
     keys; ``folded`` is the service's texts folded in :func:`_texts_to_fold`'s order."""
-    aliases = zip(folded[4 : 4 + len(service.aliases)], service.aliases)
+    aliases = zip(folded[3 : 3 + len(service.aliases)], service.aliases)
     return [
         (compact(folded[0]), service.title.zh_hant),
         *((compact(folded_alias), alias) for folded_alias, alias in aliases if is_ideographic(folded_alias)),
@@ -200,12 +208,10 @@ class SearchCorpus:
         field_parts: tuple[list[str], ...],
         raw_words: set[str],
     ) -> None:
-        aliases_end = 4 + len(service.aliases)
-        details_count = len(service.eligibility) + len(service.documents) + len(service.steps)
-        title_zh, title_en, summary_zh, summary_en = folded[:4]
-        aliases = folded[4:aliases_end]
-        details_zh = folded[aliases_end : aliases_end + details_count]
-        details_en = folded[aliases_end + details_count :]
+        aliases_end = 3 + len(service.aliases)
+        title_zh, title_en, summary_zh = folded[:3]
+        aliases = folded[3:aliases_end]
+        details_zh = folded[aliases_end:]
 
         alias_text = _ITEM_SEPARATOR.join(map(compact, aliases))
         parts = (compact(title_zh), alias_text, compact(summary_zh), _ITEM_SEPARATOR.join(map(compact, details_zh)))
@@ -231,8 +237,16 @@ class SearchCorpus:
                     holders.append(position)
 
         field_stems: list[set[str]] = []  # the stems in title, aliases, summary and details
-        for field_strings in ((title_zh, title_en), aliases, (summary_zh, summary_en), (*details_zh, *details_en)):
+        details_en = [text.en for text in (*service.eligibility, *service.documents, *service.steps)]
+        for field_strings, prose in (
+            ((title_zh, title_en), ()),
+            (aliases, ()),
+            ((summary_zh,), (service.summary.en,)),
+            (details_zh, details_en),
+        ):
             words = set(latin_words(" ".join(field_strings)))  # one call per field: a space never joins two words
+            if prose:
+                words.update(_prose_words(prose))
             raw_words.update(words)
             field_stems.append(set(map(stem, words)))
         in_title, in_aliases, in_summary, in_details = field_stems
