@@ -130,3 +130,14 @@ def test_syllable_count_tells_romanised_words_from_english_ones(corpus):
 
 def test_syllables_survive_saving_and_loading(corpus):
     assert SearchCorpus.from_state(corpus.state()).syllable_count("yiliao") == 2
+
+
+def test_english_prose_gives_the_words_of_its_folded_text():
+    from hkqh_tui.core.search.folding import fold
+    from hkqh_tui.core.search.index import _prose_words
+    from hkqh_tui.core.search.words import latin_words
+
+    texts = ["Hong Kong’s elderly", "HK$2,000 café", "the 港車北上 scheme", "", "ＦＵＬＬ width"]
+    assert _prose_words(texts) == latin_words(" ".join(map(fold, texts)))
+    assert "港车北上" not in _prose_words(texts) and "cafe" in _prose_words(texts)
+    assert _prose_words(["Plain ASCII, text.", "e-Station"]) == ["plain", "ascii", "text", "e", "station"]
