@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,6 +72,13 @@ class HkqhApp(App):
     filters: reactive[Filters] = reactive(Filters(), init=False)
     """The active filters, owned here: a filter bar posts the person's choice up (:class:`FilterBar.Changed`), the
     app sets this, and the screens that list services and their filter bars watch it; every change is saved."""
+    search_ready: reactive[bool] = reactive(False, init=False)
+    """True once the search index is built (or read); a screen whose search had to wait (see :meth:`run_search`)
+    watches it and searches again."""
+
+    SEARCH_WAITS_BELOW = 2_000
+    """With fewer services, a search asked for before the index is ready waits for it (a second or less); with more,
+    :meth:`run_search` answers at once that search is getting ready, so the app stays live during a long build."""
 
     CSS_PATH = "app.tcss"
     TITLE = "hkqh"
@@ -101,6 +108,7 @@ class HkqhApp(App):
         self.dataset: Dataset | None = result.dataset
         self._index = None
         self._index_lock = threading.Lock()
+        self._warming_up = False
         self.store = ChecklistStore()
         self.last_export: Path | None = None
         self.checklist = Checklist.new(self.store.default_name)
@@ -132,13 +140,14 @@ class HkqhApp(App):
     def index(self):
         """The search index (a :class:`hkqh_tui.core.search.engine.SearchIndex`).
 
-        Built on a thread just after the first frame (:meth:`warm_up`); a search that comes before it is ready
-        waits for that build rather than starting a second one.
+        Built on a thread just after the first frame (:meth:`warm_up`); asked for before it is ready, this waits for
+        that build rather than starting a second one.
         """
         if self._index is None:
             with self._index_lock:
                 if self._index is None:
                     self._index = self._build_index()
+            self.search_ready = True
         return self._index
 
     def _build_index(self):
@@ -153,20 +162,40 @@ class HkqhApp(App):
 
     def warm_up(self) -> None:
         """Build the search index off the UI thread after the first frame, so the app opens fast and stays live."""
-        if self.dataset is not None and self._index is None:
-            self.run_worker(self._warm_up_in_thread, thread=True, exclusive=True, group="index", exit_on_error=False)
+        if self.dataset is not None and self._index is None and not self._warming_up:
+            self._warming_up = True
+            self.run_worker(self._warm_up_in_thread, thread=True, group="index", exit_on_error=False)
 
     def _warm_up_in_thread(self) -> None:
-        with self._index_lock:
-            if self._index is None:
-                self._index = self._build_index()
+        try:
+            with self._index_lock:
+                if self._index is None:
+                    self._index = self._build_index()
+        finally:
+            self._warming_up = False  # a failed build is tried again, on the UI thread, by the next search
+        try:
+            self.call_from_thread(self._index_built)
+        except RuntimeError:
+            pass  # the app is closing: nobody is waiting for the index
 
-    def run_search(self, query: str) -> list:
-        """Search the dataset with the active filters; each result has ``service`` and ``spans(display_text)``."""
+    def _index_built(self) -> None:
+        self.search_ready = True
+
+    def run_search(self, query: str) -> Sequence | None:
+        """Search the dataset with the active filters; each result has ``service`` and ``spans(display_text)``.
+
+        None when the query needs the index, the index is still being built and the dataset has at least
+        :data:`SEARCH_WAITS_BELOW` services: the caller says search is getting ready and searches again when
+        :attr:`search_ready` turns true.
+        """
         filters = self.filters.known(self.loaded_dataset.vocabularies)
-        if not query.strip() and self._index is None:
-            # Listing without a query needs no index: the first screen does not wait for it to be built.
-            return [_Listed(s) for s in self.loaded_dataset.curated_order() if s.matches(**filters)]
+        if self._index is None:
+            if not query.strip():
+                # Listing without a query needs no index: the first screen does not wait for it to be built.
+                return [_Listed(s) for s in self.loaded_dataset.curated_order() if s.matches(**filters)]
+            if len(self.loaded_dataset.services) >= self.SEARCH_WAITS_BELOW:
+                self.warm_up()
+                return None
         return self.index.search(query, **filters)
 
     def describe_filters(self) -> str:

@@ -23,6 +23,11 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "audience_everyone_only": ("只看人人適用的服務", "只看人人适用的服务", "Only services open to everyone"),
     "results_count": ("{count} 項服務", "{count} 项服务", "{count} services"),
     "results_count_one": ("1 項服務", "1 项服务", "1 service"),
+    "search_getting_ready": (
+        "搜尋準備中（共 {total} 項服務），完成後即顯示「{query}」的結果",
+        "搜索准备中（共 {total} 项服务），完成后即显示“{query}”的结果",
+        "Getting search ready ({total} services): results for “{query}” will follow",
+    ),
     "results_of_total": ("（共 {total} 項）", "（共 {total} 项）", " (of {total})"),
     "filters_active": ("已篩選", "已筛选", "filtered"),
     "nothing_found": ("找不到與「{query}」相關的服務。", "找不到与“{query}”相关的服务。", "Nothing found for “{query}”."),
@@ -236,3 +241,10 @@ def binding_words(binding_id: str, script: Script, default: str) -> str:
     """The description of a binding in ``script``."""
     words = _BINDING_WORDS.get(binding_id)
     return pick(words, script) if words is not None else default
+
+
+def getting_ready(script: Script, total: int, query: str) -> str:
+    """The status line while the search index of a large dataset is being built and ``query`` waits for it."""
+    query = query.strip()
+    shown = query[:40] + ("…" if len(query) > 40 else "")
+    return tr("search_getting_ready", script, total=f"{total:,}", query=shown)

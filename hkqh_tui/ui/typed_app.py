@@ -39,9 +39,10 @@ class UsesHkqhApp:
         on_script: Callable[[], None] | None = None,
         on_checklist: Callable[[], None] | None = None,
         on_filters: Callable[[], None] | None = None,
+        on_search_ready: Callable[[], None] | None = None,
     ) -> None:
         """Redraw when the app's state changes: ``on_script`` when the script does, ``on_checklist`` when the current
-        checklist does, ``on_filters`` when the active filters do. The app never calls its screens; they watch its
+        checklist does, ``on_filters`` when the active filters do, ``on_search_ready`` once the search index is ready. The app never calls its screens; they watch its
         attributes (Textual's "attributes down")."""
         node = cast("DOMNode", self)
         if on_script is not None:
@@ -50,6 +51,8 @@ class UsesHkqhApp:
             node.watch(self.hkqh, "checklist_revision", lambda _revision: on_checklist(), init=False)
         if on_filters is not None:
             node.watch(self.hkqh, "filters", lambda _filters: on_filters(), init=False)
+        if on_search_ready is not None:
+            node.watch(self.hkqh, "search_ready", lambda ready: on_search_ready() if ready else None, init=False)
 
     @property
     def loaded_dataset(self) -> Dataset:

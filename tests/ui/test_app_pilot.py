@@ -299,3 +299,37 @@ def test_the_built_index_and_the_dataset_are_left_out_of_later_collections(make_
     finally:
         gc.unfreeze()
 
+
+
+async def test_a_search_before_a_large_index_is_ready_keeps_the_app_live(make_app, monkeypatch):
+    # As with a large dataset (SEARCH_WAITS_BELOW services or more): the build is held back until the test lets it go.
+    import threading
+
+    monkeypatch.setattr(HkqhApp, "SEARCH_WAITS_BELOW", 1)
+    release = threading.Event()
+    real_build = HkqhApp._build_index
+
+    def slow_build(self):
+        assert release.wait(10), "the test never let the build finish"
+        return real_build(self)
+
+    monkeypatch.setattr(HkqhApp, "_build_index", slow_build)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        listing = result_ids(app)
+        await pilot.press(*"深圳")
+        await pilot.pause()
+        await pilot.press(*"湾")  # keys still reach the search box while the index is built
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == "深圳湾"
+        status = rendered_text(app.screen.query_one("#status-line"))
+        assert "搜尋準備中" in status and "深圳湾" in status, status
+        assert result_ids(app) == listing, "the rows shown stay until the search can run"
+        assert not app.search_ready
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.search_ready
+        assert result_ids(app)[0] == "port-test"
+        assert "搜尋準備中" not in rendered_text(app.screen.query_one("#status-line"))

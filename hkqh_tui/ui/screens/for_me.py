@@ -23,6 +23,7 @@ from hkqh_tui.core.language.ui_text import pick
 from hkqh_tui.core.profile.matching import ForMe, Match, Verdict, for_me
 from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.latest_only import LatestOnly
+from hkqh_tui.ui.strings import getting_ready
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import MARK, fit
@@ -127,6 +128,7 @@ class ForMeScreen(UsesHkqhApp, Screen):
         self._search = LatestOnly(self, self.refresh_view)
         self.show_unfit = False
         self.placed: ForMe | None = None
+        self._waiting_for_search = False
 
 
     def compose(self) -> ComposeResult:
@@ -139,7 +141,12 @@ class ForMeScreen(UsesHkqhApp, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_view, on_filters=self.refresh_view)
+        self.follow_app(
+            on_script=self.apply_script,
+            on_checklist=self.refresh_view,
+            on_filters=self.refresh_view,
+            on_search_ready=self._search_ready,
+        )
         self.hkqh.localize()
         self.apply_script()
         self.set_focus(self.query_one(ForMeList))
@@ -154,13 +161,24 @@ class ForMeScreen(UsesHkqhApp, Screen):
         script, checklist or filters change)."""
         app = self.hkqh
         script: Script = app.script
-        services = [result.service for result in app.run_search(self.query_text)]
+        results = app.run_search(self.query_text)
+        if results is None:  # the index of a large dataset is still being built: what is shown stays until it is
+            self._waiting_for_search = True
+            text = getting_ready(script, len(self.loaded_dataset.services), self.query_text)
+            self.query_one("#status-line", Static).update(literal(text, multiline=False))
+            return
+        self._waiting_for_search = False
+        services = [result.service for result in results]
         self.placed = for_me(self.loaded_dataset, app.profile, services)
         self.query_one("#title-bar", Static).update(
             RichText(f" hkqh · {words('title', script)}   [{ {'hant': '繁', 'hans': '简', 'en': 'EN'}[script] }]")
         )
         self._draw()
         self._update_status()
+
+    def _search_ready(self) -> None:
+        if self._waiting_for_search:
+            self.refresh_view()
 
     def _draw(self) -> None:
         app = self.hkqh

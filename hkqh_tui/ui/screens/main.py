@@ -16,7 +16,7 @@ from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.latest_only import LatestOnly
-from hkqh_tui.ui.strings import tr
+from hkqh_tui.ui.strings import getting_ready, tr
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import LazyRows, ResultRow, ResultsList, row_ids
@@ -46,7 +46,7 @@ class MainScreen(UsesHkqhApp, Screen):
         super().__init__()
         self.query_text = ""
         self._search = LatestOnly(self, lambda: self.refresh_results(from_top=True))
-
+        self._waiting_for_search = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -61,7 +61,12 @@ class MainScreen(UsesHkqhApp, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_results, on_filters=self.refresh_results)
+        self.follow_app(
+            on_script=self.apply_script,
+            on_checklist=self.refresh_results,
+            on_filters=self.refresh_results,
+            on_search_ready=self._search_ready,
+        )
         self.hkqh.localize()
         self.update_layout(self.hkqh.size.width)
         self.apply_script()
@@ -108,6 +113,11 @@ class MainScreen(UsesHkqhApp, Screen):
         app = self.hkqh
         script: Script = app.script
         results = app.run_search(self.query_text)
+        if results is None:  # the index of a large dataset is still being built: the rows shown stay until it is
+            self._waiting_for_search = True
+            self._show_getting_ready()
+            return
+        self._waiting_for_search = False
         vocab = self.loaded_dataset.vocabularies
         marked = app.marked_ids()
         highlight = bool(self.query_text.strip())
@@ -141,6 +151,14 @@ class MainScreen(UsesHkqhApp, Screen):
         self._update_title()
         if self.wide:
             self.show_side_detail()
+
+    def _search_ready(self) -> None:
+        if self._waiting_for_search:
+            self.refresh_results(from_top=True)
+
+    def _show_getting_ready(self) -> None:
+        text = getting_ready(self.hkqh.script, len(self.loaded_dataset.services), self.query_text)
+        self.query_one("#status-line", Static).update(literal(text, multiline=False))
 
     def _update_empty_state(self, count: int) -> None:
         app = self.hkqh
