@@ -24,9 +24,9 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "results_count": ("{count} 項服務", "{count} 项服务", "{count} services"),
     "results_count_one": ("1 項服務", "1 项服务", "1 service"),
     "search_getting_ready": (
-        "搜尋準備中（共 {total} 項服務），完成後即顯示「{query}」的結果",
-        "搜索准备中（共 {total} 项服务），完成后即显示“{query}”的结果",
-        "Getting search ready ({total} services): results for “{query}” will follow",
+        "正在準備搜尋 {total} 項服務，請稍候…",
+        "正在准备搜索 {total} 项服务，请稍候…",
+        "Getting search ready for {total} services…",
     ),
     "results_of_total": ("（共 {total} 項）", "（共 {total} 项）", " (of {total})"),
     "filters_active": ("已篩選", "已筛选", "filtered"),
@@ -243,8 +243,6 @@ def binding_words(binding_id: str, script: Script, default: str) -> str:
     return pick(words, script) if words is not None else default
 
 
-def getting_ready(script: Script, total: int, query: str) -> str:
-    """The status line while the search index of a large dataset is being built and ``query`` waits for it."""
-    query = query.strip()
-    shown = query[:40] + ("…" if len(query) > 40 else "")
-    return tr("search_getting_ready", script, total=f"{total:,}", query=shown)
+def getting_ready(script: Script, total: int) -> str:
+    """The status line while the search index of a large dataset is being built and a search waits for it."""
+    return tr("search_getting_ready", script, total=total)

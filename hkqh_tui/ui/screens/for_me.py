@@ -164,7 +164,7 @@ class ForMeScreen(UsesHkqhApp, Screen):
         results = app.run_search(self.query_text)
         if results is None:  # the index of a large dataset is still being built: what is shown stays until it is
             self._waiting_for_search = True
-            text = getting_ready(script, len(self.loaded_dataset.services), self.query_text)
+            text = getting_ready(script, len(self.loaded_dataset.services))
             self.query_one("#status-line", Static).update(literal(text, multiline=False))
             return
         self._waiting_for_search = False

@@ -157,7 +157,7 @@ class MainScreen(UsesHkqhApp, Screen):
             self.refresh_results(from_top=True)
 
     def _show_getting_ready(self) -> None:
-        text = getting_ready(self.hkqh.script, len(self.loaded_dataset.services), self.query_text)
+        text = getting_ready(self.hkqh.script, len(self.loaded_dataset.services))
         self.query_one("#status-line", Static).update(literal(text, multiline=False))
 
     def _update_empty_state(self, count: int) -> None:
