@@ -26,7 +26,7 @@ from functools import lru_cache, partial
 from itertools import islice, repeat
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from hkqh_tui.core.dataset.model import Service
 from hkqh_tui.core.search.folding import ascii_words, compact, fold_many
@@ -526,12 +526,19 @@ class SearchCorpus:
                 return word[:length]
         return ""
 
+    def knows_prefix(self, prefix: str) -> bool:
+        """True when some known word starts with ``prefix`` (and is longer than it)."""
+        words = self._words
+        at = bisect.bisect_right(words, prefix)
+        return at < len(words) and words[at].startswith(prefix)
+
     def knows_stem(self, word_stem: str) -> bool:
         """True when some service has a word of this stem."""
         return word_stem in self._postings
 
     def corrections(self, word: str) -> list[str]:
-        """Known words one typo away from ``word`` (two for words of 8 letters or more); none for short words."""
+        """Known words one typo away from ``word`` (two for words of 8 letters or more; two neighbouring letters swapped
+        count as one typo); none for short words."""
         return self._recent.get("corrections", word, self._corrections)
 
     def _corrections(self, word: str) -> list[str]:
@@ -541,7 +548,7 @@ class SearchCorpus:
         candidates: list[str] = []
         for length in range(len(word) - limit, len(word) + limit + 1):
             candidates.extend(self._words_by_length.get(length, ()))
-        found = process.extract(word, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+        found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None)
         if not found:
             return []
         best = min(distance for _, distance, _ in found)

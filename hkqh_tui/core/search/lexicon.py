@@ -60,8 +60,48 @@ class Lexicon:
         """True when ``word`` (folded, space-free) is an entry of any part."""
         return word in self.function_words or word in self.synonyms or word in self.audiences
 
+    def nearest_synonym(self, word: str) -> str | None:
+        """The English synonym entry one typo away from ``word`` (two for words of 10 letters or more: phrases such
+        as "retirement home" are entries without their spaces; two neighbouring letters swapped count as one typo),
+        when exactly one entry is closest; else None.
+
+        Words shorter than :data:`MIN_TYPO_CHARS` letters are never corrected (too many entries are that close)."""
+        if len(word) < MIN_TYPO_CHARS or not (word.isascii() and word.isalpha()) or word in self.synonyms:
+            return None
+        from rapidfuzz.distance import OSA
+        from rapidfuzz.process import extract
+
+        limit = 1 if len(word) < 10 else 2
+        by_length = _english_entries(self)
+        candidates = [entry for size in range(len(word) - limit, len(word) + limit + 1) for entry in by_length.get(size, ())]
+        found = extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        if not found:
+            return None
+        best = min(distance for _, distance, _ in found)
+        nearest = [entry for entry, distance, _ in found if distance == best]
+        return nearest[0] if len(nearest) == 1 else None
+
 
 EMPTY_LEXICON = Lexicon(frozenset(), {}, {})
+
+MIN_TYPO_CHARS = 5
+"""The shortest word :meth:`Lexicon.nearest_synonym` corrects."""
+
+_ENGLISH_ENTRIES: dict[int, tuple[Lexicon, dict[int, list[str]]]] = {}
+
+
+def _english_entries(lexicon: Lexicon) -> dict[int, list[str]]:
+    """The lexicon's English synonym entries by length (worked out once per lexicon)."""
+    kept = _ENGLISH_ENTRIES.get(id(lexicon))
+    if kept is not None and kept[0] is lexicon:
+        return kept[1]
+    by_length: dict[int, list[str]] = {}
+    for entry in lexicon.synonyms:
+        if entry.isascii() and entry.isalpha():
+            by_length.setdefault(len(entry), []).append(entry)
+    _ENGLISH_ENTRIES.clear()  # one lexicon is in use at a time
+    _ENGLISH_ENTRIES[id(lexicon)] = (lexicon, by_length)
+    return by_length
 
 
 _folded_words: dict[str, str] = {}

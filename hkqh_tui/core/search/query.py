@@ -59,6 +59,8 @@ class Vocabulary(Protocol):
 
     def knows_stem(self, word_stem: str) -> bool: ...
 
+    def knows_prefix(self, prefix: str) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class QueryTerm:
@@ -246,7 +248,12 @@ def _word_terms(token: str, vocabulary: Vocabulary | None, lexicon: Lexicon, aud
             known = vocabulary is not None and vocabulary.knows_stem(stem(token))
             if not known and token not in lexicon.synonyms:
                 return []
-        return [make_term(token, lexicon)]
+        term = make_term(token, lexicon)
+        if not term.alternatives and _unknown_word(token, vocabulary):
+            nearest = lexicon.nearest_synonym(token)  # a typo of a word only the lexicon knows (dentst: dentist)
+            if nearest is not None:
+                term = replace(term, alternatives=lexicon.synonyms[nearest])
+        return [term]
     if token in lexicon.function_words:
         return []
     if vocabulary is None or vocabulary.in_names(token):
@@ -260,8 +267,24 @@ def _word_terms(token: str, vocabulary: Vocabulary | None, lexicon: Lexicon, aud
     return terms
 
 
-def _join_phrases(raw_tokens: list[str], lexicon: Lexicon) -> list[str]:
-    """Join consecutive words that together are a lexicon entry ("greater bay area") into one token."""
+def _unknown_word(folded_token: str, vocabulary: Vocabulary | None) -> bool:
+    """True when ``folded_token`` is an English word the dataset has neither as a word nor as the start of one."""
+    return (
+        vocabulary is not None
+        and folded_token.isascii()
+        and folded_token.isalpha()
+        and not vocabulary.knows_stem(stem(folded_token))
+        and not vocabulary.knows_prefix(folded_token)
+    )
+
+
+MIN_PHRASE_TYPO_CHARS = 10
+"""Words typed together are read as a lexicon phrase with a typo ("retirment home") only from this many letters."""
+
+
+def _join_phrases(raw_tokens: list[str], lexicon: Lexicon, vocabulary: Vocabulary | None = None) -> list[str]:
+    """Join consecutive words that together are a lexicon entry ("greater bay area") into one token; with a
+    ``vocabulary``, also words with a typo the dataset does not explain ("retirment home")."""
     if len(raw_tokens) < 2:
         return raw_tokens
     joined: list[str] = []
@@ -275,6 +298,16 @@ def _join_phrases(raw_tokens: list[str], lexicon: Lexicon) -> list[str]:
                     joined.append(key)
                     index += size
                     break
+                if (
+                    len(key) >= MIN_PHRASE_TYPO_CHARS
+                    and all(token.isascii() and token.isalpha() for token in group)
+                    and any(_unknown_word(token.lower(), vocabulary) for token in group)
+                ):
+                    nearest = lexicon.nearest_synonym(key)
+                    if nearest is not None:
+                        joined.append(nearest)
+                        index += size
+                        break
         else:
             joined.append(raw_tokens[index])
             index += 1
@@ -293,7 +326,7 @@ def parse_query(query: str, vocabulary: Vocabulary | None = None, lexicon: Lexic
     """
     lexicon = _lexicon() if lexicon is None else lexicon
     text = query[:MAX_QUERY_CHARS] if isinstance(query, str) else ""
-    raw_tokens = _join_phrases(_undo_contractions(text).split(), lexicon)
+    raw_tokens = _join_phrases(_undo_contractions(text).split(), lexicon, vocabulary)
     terms: list[QueryTerm] = []
     excluded: list[QueryTerm] = []
     audiences: set[str] = set()

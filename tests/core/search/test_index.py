@@ -65,7 +65,8 @@ def test_prefixes_are_bounded_and_shortest_first(tmp_path):
 
 def test_corrections(corpus):
     assert corpus.corrections("lawers") == ["lawyers"]
-    assert corpus.corrections("shekuo") == []  # two edits in a short word
+    assert corpus.corrections("shekuo") == ["shekou"]  # two neighbouring letters swapped: one typo
+    assert corpus.corrections("shakuo") == []  # two edits in a short word
     assert corpus.corrections("ferries") == []  # a known word needs no correction
     assert corpus.corrections("abc") == []  # too short to correct
 

@@ -78,6 +78,9 @@ class Vocabulary:
     def knows_stem(self, word_stem: str) -> bool:
         return word_stem in {"elderly", "school"}
 
+    def knows_prefix(self, prefix: str) -> bool:
+        return any(word.startswith(prefix) and word != prefix for word in ("elderly", "school"))
+
 
 def texts(query: str) -> list[str]:
     return [t.text for t in parse_query(query, Vocabulary()).terms]
@@ -126,3 +129,17 @@ def test_romanised_reading_of_a_latin_query():
     assert parse_query("yi1 liao2 quan4").romanised == "yi liao quan"
     assert parse_query("yīliáoquàn").romanised == "yiliaoquan"
     assert parse_query("醫療券").romanised == ""
+
+
+def test_a_typo_in_a_word_only_the_lexicon_knows_still_finds_its_meaning():
+    (term,) = parse_query("dentst", Vocabulary()).terms
+    assert term.text == "dentst" and fold("dental") in term.alternatives  # the lexicon's "dentist"
+    (phrase,) = parse_query("retirment home", Vocabulary()).terms
+    assert phrase.text == "retirementhome" and phrase.alternatives
+
+
+def test_words_the_dataset_knows_and_short_words_are_never_read_as_lexicon_typos():
+    assert parse_query("school", Vocabulary()).terms[0].alternatives == parse_query("school").terms[0].alternatives
+    assert parse_query("eld", Vocabulary()).terms[0].alternatives == ()  # the start of a known word, as typed
+    assert parse_query("tooh", Vocabulary()).terms[0].alternatives == ()  # 4 letters: too short to correct
+    assert [t.text for t in parse_query("retire home", Vocabulary()).terms] == ["retire", "home"]
