@@ -10,17 +10,32 @@ later, when the collector is back on.
 from __future__ import annotations
 
 import gc
+from _thread import allocate_lock  # threading's own lock, without importing threading (start-up)
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+_lock = allocate_lock()
+_pausers = 0
+_was_enabled = False
 
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Turn the cyclic collector off for the ``with`` block, and back on after it (only if it was on)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    """Turn the cyclic collector off for the ``with`` block, and back on after it (only if it was on).
+
+    Blocks may overlap on several threads (the app builds the index or searches on a worker while the UI thread
+    runs): the collector comes back on when the last of them ends, and only if it was on when the first began.
+    """
+    global _pausers, _was_enabled
+    with _lock:
+        if _pausers == 0:
+            _was_enabled = gc.isenabled()
+        _pausers += 1
+        gc.disable()
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _lock:
+            _pausers -= 1
+            if _pausers == 0 and _was_enabled:
+                gc.enable()

@@ -76,9 +76,11 @@ class HkqhApp(App):
     """True once the search index is built (or read); a screen whose search had to wait (see :meth:`run_search`)
     watches it and searches again."""
 
-    SEARCH_WAITS_BELOW = 2_000
-    """With fewer services, a search asked for before the index is ready waits for it (a second or less); with more,
-    :meth:`run_search` answers at once that search is getting ready, so the app stays live during a long build."""
+    BACKGROUND_SEARCH_FROM = 2_000
+    """From this many services, searching never holds up the UI thread: a search asked for before the index is ready
+    does not wait for it (:meth:`run_search` answers that search is getting ready), and the main screen searches on
+    a worker thread. With fewer, a search takes milliseconds and the index a second or less to build: both run as
+    they are asked for."""
 
     CSS_PATH = "app.tcss"
     TITLE = "hkqh"
@@ -181,11 +183,16 @@ class HkqhApp(App):
     def _index_built(self) -> None:
         self.search_ready = True
 
+    @property
+    def searches_in_background(self) -> bool:
+        """True when the dataset is large enough to search off the UI thread (:data:`BACKGROUND_SEARCH_FROM`)."""
+        return self.dataset is not None and len(self.dataset.services) >= self.BACKGROUND_SEARCH_FROM
+
     def run_search(self, query: str) -> Sequence | None:
         """Search the dataset with the active filters; each result has ``service`` and ``spans(display_text)``.
 
         None when the query needs the index, the index is still being built and the dataset has at least
-        :data:`SEARCH_WAITS_BELOW` services: the caller says search is getting ready and searches again when
+        :data:`BACKGROUND_SEARCH_FROM` services: the caller says search is getting ready and searches again when
         :attr:`search_ready` turns true.
         """
         filters = self.filters.known(self.loaded_dataset.vocabularies)
@@ -193,7 +200,7 @@ class HkqhApp(App):
             if not query.strip():
                 # Listing without a query needs no index: the first screen does not wait for it to be built.
                 return [_Listed(s) for s in self.loaded_dataset.curated_order() if s.matches(**filters)]
-            if len(self.loaded_dataset.services) >= self.SEARCH_WAITS_BELOW:
+            if self.searches_in_background:
                 self.warm_up()
                 return None
         return self.index.search(query, **filters)

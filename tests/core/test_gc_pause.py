@@ -30,3 +30,23 @@ def test_a_collector_that_was_off_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_blocks_that_overlap_on_two_threads_turn_it_back_on_when_the_last_ends():
+    import threading
+
+    inside, leave = threading.Event(), threading.Event()
+
+    def other() -> None:
+        with collector_paused():
+            inside.set()
+            assert leave.wait(10)
+
+    thread = threading.Thread(target=other)
+    with collector_paused():  # the first block; the other thread's begins inside it and ends after it
+        thread.start()
+        assert inside.wait(10)
+    assert not gc.isenabled(), "the other thread's block has not ended"
+    leave.set()
+    thread.join(10)
+    assert gc.isenabled()

@@ -302,10 +302,11 @@ def test_the_built_index_and_the_dataset_are_left_out_of_later_collections(make_
 
 
 async def test_a_search_before_a_large_index_is_ready_keeps_the_app_live(make_app, monkeypatch):
-    # As with a large dataset (SEARCH_WAITS_BELOW services or more): the build is held back until the test lets it go.
+    # As with a large dataset (BACKGROUND_SEARCH_FROM services or more): the build is held back until the test lets it
+    # go.
     import threading
 
-    monkeypatch.setattr(HkqhApp, "SEARCH_WAITS_BELOW", 1)
+    monkeypatch.setattr(HkqhApp, "BACKGROUND_SEARCH_FROM", 1)
     release = threading.Event()
     real_build = HkqhApp._build_index
 
@@ -333,3 +334,48 @@ async def test_a_search_before_a_large_index_is_ready_keeps_the_app_live(make_ap
         assert app.search_ready
         assert result_ids(app)[0] == "port-test"
         assert "正在準備搜尋" not in rendered_text(app.screen.query_one("#status-line"))
+
+
+async def test_a_large_dataset_is_searched_on_a_worker_and_typing_never_waits(make_app, monkeypatch):
+    import threading
+
+    monkeypatch.setattr(HkqhApp, "BACKGROUND_SEARCH_FROM", 1)  # as with a large dataset
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.warm_up()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.search_ready
+        index = app.index
+        real_search = index.search
+        release = threading.Event()
+        searched: list[str] = []
+
+        def slow_search(query, **filters):
+            searched.append(query)
+            if len(searched) == 1:
+                assert release.wait(10), "the test never let the first search finish"
+            return real_search(query, **filters)
+
+        monkeypatch.setattr(index, "search", slow_search)
+        listing = result_ids(app)
+        await pilot.press(*"深圳")
+        await pilot.pause()
+        await pilot.press(*"湾")  # typed while the first search still runs
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == "深圳湾"
+        assert result_ids(app) == listing
+        release.set()
+        for _ in range(50):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if len(searched) >= 2 and not app.screen._searching:
+                break
+        # The burst typed meanwhile was searched once, with the latest text only.
+        assert searched[0] in {"深", "深圳"} and searched[-1] == "深圳湾" and len(searched) <= 3
+        assert result_ids(app)[0] == "port-test"
+        count = len(searched)
+        await pilot.press("down", "space")  # marking a result redraws it without searching again
+        await pilot.pause()
+        assert "port-test" in app.checklist
+        assert len(searched) == count
