@@ -252,3 +252,26 @@ async def test_status_line_shows_filter_words_literally_and_marks_where_it_is_cu
         assert "[b]Mum[/b] [@click=app.quit]" in rendered_text(status, width=200)
         shown = status.render_line(0).text.rstrip()
         assert shown.startswith("0 fit") and shown.endswith("…"), "one line, cut with an ellipsis at 60 columns"
+
+
+async def test_for_me_searches_a_large_dataset_on_a_worker(matching_dataset, monkeypatch):
+    monkeypatch.setattr(HkqhApp, "BACKGROUND_SEARCH_FROM", 1)  # as with a large dataset
+    write_settings(script="en", profile={"version": 1, "age": "70-plus"})
+    app = HkqhApp(str(matching_dataset))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.warm_up()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, ForMeScreen)
+        every = {service_id for service_id, _ in listed(app) if service_id}
+        assert {"voucher", "port"} <= every
+        app.screen.query_one("#search", Input).focus()
+        await pilot.press(*"port")
+        for _ in range(20):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if not app.screen._background.running:
+                break
+        assert {service_id for service_id, _ in listed(app) if service_id} == {"port"}

@@ -4,7 +4,7 @@ the list."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -22,6 +22,7 @@ from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import pick
 from hkqh_tui.core.profile.matching import ForMe, Match, Verdict, for_me
 from hkqh_tui.presentation.literal import literal
+from hkqh_tui.ui.background_search import BackgroundSearch
 from hkqh_tui.ui.latest_only import LatestOnly
 from hkqh_tui.ui.strings import getting_ready
 from hkqh_tui.ui.typed_app import UsesHkqhApp
@@ -129,6 +130,12 @@ class ForMeScreen(UsesHkqhApp, Screen):
         self.show_unfit = False
         self.placed: ForMe | None = None
         self._waiting_for_search = False
+        self._background = BackgroundSearch(
+            self,
+            lambda: self.hkqh.index.search,
+            lambda filters: filters.known(self.loaded_dataset.vocabularies),
+            lambda _key, results, _from_top: self._place(results),
+        )
 
 
     def compose(self) -> ComposeResult:
@@ -161,13 +168,24 @@ class ForMeScreen(UsesHkqhApp, Screen):
         script, checklist or filters change)."""
         app = self.hkqh
         script: Script = app.script
-        results = app.run_search(self.query_text)
+        query = self.query_text
+        if app.searches_in_background and app.search_ready and query.strip():
+            self._background.request((query, app.filters), False)
+            return
+        results = app.run_search(query)
         if results is None:  # the index of a large dataset is still being built: what is shown stays until it is
             self._waiting_for_search = True
             text = getting_ready(script, len(self.loaded_dataset.services))
             self.query_one("#status-line", Static).update(literal(text, multiline=False))
             return
         self._waiting_for_search = False
+        self._background.drawn_elsewhere()
+        self._place(results)
+
+    def _place(self, results: Sequence) -> None:
+        """Place the services found (best first) by how they fit the profile, and draw them."""
+        app = self.hkqh
+        script: Script = app.script
         services = [result.service for result in results]
         self.placed = for_me(self.loaded_dataset, app.profile, services)
         self.query_one("#title-bar", Static).update(

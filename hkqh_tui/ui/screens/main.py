@@ -13,11 +13,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from hkqh_tui.core.dataset.filters import Filters
 from hkqh_tui.core.dataset.model import FILTERS
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.presentation.literal import literal
+from hkqh_tui.ui.background_search import BackgroundSearch
 from hkqh_tui.ui.latest_only import LatestOnly
 from hkqh_tui.ui.strings import getting_ready, tr
 from hkqh_tui.ui.typed_app import UsesHkqhApp
@@ -50,11 +50,12 @@ class MainScreen(UsesHkqhApp, Screen):
         self.query_text = ""
         self._search = LatestOnly(self, lambda: self.refresh_results(from_top=True))
         self._waiting_for_search = False
-        self._searching = False
-        self._shown_here = 0
-        self._wanted: tuple[tuple[str, Filters], bool] | None = None
-        self._searched_for: tuple[str, Filters] | None = None
-        self._searched_results: Sequence | None = None
+        self._background = BackgroundSearch(
+            self,
+            lambda: self.hkqh.index.search,
+            lambda filters: filters.known(self.loaded_dataset.vocabularies),
+            lambda key, results, from_top: self._show_results(results, key[0], from_top=from_top),
+        )
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -121,7 +122,7 @@ class MainScreen(UsesHkqhApp, Screen):
         app = self.hkqh
         query = self.query_text
         if app.searches_in_background and app.search_ready and query.strip():
-            self._search_in_background((query, app.filters), from_top)
+            self._background.request((query, app.filters), from_top)
             return
         results = app.run_search(query)
         if results is None:  # the index of a large dataset is still being built: the rows shown stay until it is
@@ -129,51 +130,8 @@ class MainScreen(UsesHkqhApp, Screen):
             self._show_getting_ready()
             return
         self._waiting_for_search = False
-        self._shown_here += 1  # a search still running on the worker must not draw over these
+        self._background.drawn_elsewhere()  # a search still running on the worker must not draw over these
         self._show_results(results, query, from_top=from_top)
-
-    def _search_in_background(self, wanted: tuple[str, Filters], from_top: bool) -> None:
-        """Search on a worker thread, one search at a time, so typing never waits for a slow search (a large
-        dataset): what is typed meanwhile is searched next, with only the latest text."""
-        if wanted == self._searched_for and self._searched_results is not None:
-            self._show_results(self._searched_results, wanted[0], from_top=from_top)  # a mark or the script changed
-            return
-        self._wanted = (wanted, from_top)
-        if not self._searching:
-            self._start_search()
-
-    def _start_search(self) -> None:
-        assert self._wanted is not None
-        (query, filters), from_top = self._wanted
-        self._wanted = None
-        self._searching = True
-        shown_here = self._shown_here
-        index = self.hkqh.index
-        known = filters.known(self.loaded_dataset.vocabularies)
-
-        def search() -> None:
-            results = None
-            try:
-                results = index.search(query, **known)
-            finally:  # the next search must be able to start, whatever happened to this one
-                try:
-                    self.app.call_from_thread(self._searched, (query, filters), from_top, results, shown_here)
-                except RuntimeError:
-                    pass  # the app is closing
-
-        self.run_worker(search, thread=True, group="search", exit_on_error=False)
-
-    def _searched(
-        self, key: tuple[str, Filters], from_top: bool, results: Sequence | None, shown_here: int
-    ) -> None:
-        self._searching = False
-        if results is not None:
-            self._searched_for, self._searched_results = key, results
-        if results is not None and shown_here == self._shown_here:
-            # Shown even when the text changed meanwhile: an earlier prefix's results, until the next ones come.
-            self._show_results(results, key[0], from_top=from_top)
-        if self._wanted is not None:
-            self._start_search()
 
     def _show_results(self, results: Sequence, query: str, *, from_top: bool) -> None:
         """Draw ``results`` (found for ``query``) as the rows of the results list."""
