@@ -85,3 +85,19 @@ def test_an_upgraded_folding_or_reading_library_means_a_new_index(dataset, tmp_p
     monkeypatch.setattr(lexicon_cache, "library_signature", lambda *names: [*real(*names), "pypinyin upgraded"])
     SearchIndex(dataset)
     assert len(saved_files(cache)) == 2
+
+
+def test_a_fifo_or_a_folder_where_the_index_should_be_is_not_read(dataset, tmp_path, monkeypatch):
+    import os
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HKQH_CACHE_DIR", str(cache))
+    reference = answers(SearchIndex(dataset))
+    [path] = saved_files(cache)
+    path.unlink()
+    os.mkfifo(path)  # reading it would wait for a writer forever
+    assert persist.load_state(path) is None
+    assert answers(SearchIndex(dataset)) == reference  # built again, and saved in its place without waiting
+    path.unlink()
+    path.mkdir()
+    assert persist.load_state(path) is None
