@@ -1,15 +1,19 @@
-"""Search on a worker thread for a screen, so typing never waits for a slow search (a large dataset)."""
+"""Search for a screen that lists services, so typing never waits for a slow search or a large index."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from textual.dom import DOMNode
+from textual.widgets import Static
 
 from hkqh_tui.core.dataset.filters import Filters
+from hkqh_tui.presentation.literal import literal
+from hkqh_tui.ui.strings import getting_ready
+from hkqh_tui.ui.typed_app import UsesHkqhApp
 
-__all__ = ["BackgroundSearch", "SearchKey"]
+__all__ = ["BackgroundSearch", "ScreenSearch", "SearchKey"]
 
 SearchKey = tuple[str, Filters]
 """What a search is for: the query as typed and the app's filters."""
@@ -92,3 +96,47 @@ class BackgroundSearch:
                 self._show(key, results, from_top)
         if self._wanted is not None:
             self._start()
+
+
+class ScreenSearch:
+    """How a screen that lists services searches (the main and For me screens), drawing with ``show(results, query,
+    from_top=...)``.
+
+    With a small dataset, a search runs as it is asked for. With a large one (:attr:`HkqhApp.searches_in_background`)
+    it runs on a worker (:class:`BackgroundSearch`), and a search asked for before the index is ready says so on the
+    screen's ``#status-line`` and leaves what is shown; :attr:`waiting` then tells the screen to search again once
+    the app's ``search_ready`` turns true.
+    """
+
+    def __init__(self, screen: UsesHkqhApp, show: Callable[..., None]) -> None:
+        self._screen = screen
+        self._show = show
+        self.waiting = False
+        """True when the last search had to wait for the index."""
+        self._background = BackgroundSearch(
+            cast(DOMNode, screen),
+            lambda: screen.hkqh.index.search,
+            lambda filters: filters.known(screen.hkqh.loaded_dataset.vocabularies),
+            lambda key, results, from_top: show(results, key[0], from_top=from_top),
+        )
+
+    @property
+    def running(self) -> bool:
+        """True while a search runs on the worker."""
+        return self._background.running
+
+    def search(self, query: str, *, from_top: bool) -> None:
+        """Search ``query`` with the app's filters and show the results (now, or when the worker has them)."""
+        app = self._screen.hkqh
+        if app.searches_in_background and app.search_ready and query.strip():
+            self._background.request((query, app.filters), from_top)
+            return
+        results = app.run_search(query)
+        if results is None:  # the index of a large dataset is still being built: what is shown stays until it is
+            self.waiting = True
+            text = getting_ready(app.script, len(app.loaded_dataset.services))
+            cast(DOMNode, self._screen).query_one("#status-line", Static).update(literal(text, multiline=False))
+            return
+        self.waiting = False
+        self._background.drawn_elsewhere()  # a search still running on the worker must not draw over these
+        self._show(results, query, from_top=from_top)

@@ -369,7 +369,7 @@ async def test_a_large_dataset_is_searched_on_a_worker_and_typing_never_waits(ma
         for _ in range(50):
             await app.workers.wait_for_complete()
             await pilot.pause()
-            if len(searched) >= 2 and not app.screen._background.running:
+            if len(searched) >= 2 and not app.screen._finder.running:
                 break
         # The burst typed meanwhile was searched once, with the latest text only.
         assert searched[0] in {"深", "深圳"} and searched[-1] == "深圳湾" and len(searched) <= 3

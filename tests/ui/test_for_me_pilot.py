@@ -272,6 +272,6 @@ async def test_for_me_searches_a_large_dataset_on_a_worker(matching_dataset, mon
         for _ in range(20):
             await app.workers.wait_for_complete()
             await pilot.pause()
-            if not app.screen._background.running:
+            if not app.screen._finder.running:
                 break
         assert {service_id for service_id, _ in listed(app) if service_id} == {"port"}

@@ -22,9 +22,8 @@ from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import pick
 from hkqh_tui.core.profile.matching import ForMe, Match, Verdict, for_me
 from hkqh_tui.presentation.literal import literal
-from hkqh_tui.ui.background_search import BackgroundSearch
+from hkqh_tui.ui.background_search import ScreenSearch
 from hkqh_tui.ui.latest_only import LatestOnly
-from hkqh_tui.ui.strings import getting_ready
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import MARK, fit
@@ -129,13 +128,7 @@ class ForMeScreen(UsesHkqhApp, Screen):
         self._search = LatestOnly(self, self.refresh_view)
         self.show_unfit = False
         self.placed: ForMe | None = None
-        self._waiting_for_search = False
-        self._background = BackgroundSearch(
-            self,
-            lambda: self.hkqh.index.search,
-            lambda filters: filters.known(self.loaded_dataset.vocabularies),
-            lambda _key, results, _from_top: self._place(results),
-        )
+        self._finder = ScreenSearch(self, lambda results, _query, from_top: self._place(results))
 
 
     def compose(self) -> ComposeResult:
@@ -166,21 +159,7 @@ class ForMeScreen(UsesHkqhApp, Screen):
     def refresh_view(self) -> None:
         """Place the services that pass the search and the filters, and draw them (again whenever the app's
         script, checklist or filters change)."""
-        app = self.hkqh
-        script: Script = app.script
-        query = self.query_text
-        if app.searches_in_background and app.search_ready and query.strip():
-            self._background.request((query, app.filters), False)
-            return
-        results = app.run_search(query)
-        if results is None:  # the index of a large dataset is still being built: what is shown stays until it is
-            self._waiting_for_search = True
-            text = getting_ready(script, len(self.loaded_dataset.services))
-            self.query_one("#status-line", Static).update(literal(text, multiline=False))
-            return
-        self._waiting_for_search = False
-        self._background.drawn_elsewhere()
-        self._place(results)
+        self._finder.search(self.query_text, from_top=False)
 
     def _place(self, results: Sequence) -> None:
         """Place the services found (best first) by how they fit the profile, and draw them."""
@@ -195,7 +174,7 @@ class ForMeScreen(UsesHkqhApp, Screen):
         self._update_status()
 
     def _search_ready(self) -> None:
-        if self._waiting_for_search:
+        if self._finder.waiting:
             self.refresh_view()
 
     def _draw(self) -> None:

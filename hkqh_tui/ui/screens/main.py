@@ -17,9 +17,9 @@ from hkqh_tui.core.dataset.model import FILTERS
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.presentation.literal import literal
-from hkqh_tui.ui.background_search import BackgroundSearch
+from hkqh_tui.ui.background_search import ScreenSearch
 from hkqh_tui.ui.latest_only import LatestOnly
-from hkqh_tui.ui.strings import getting_ready, tr
+from hkqh_tui.ui.strings import tr
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import LazyRows, ResultRow, ResultsList, row_ids
@@ -49,13 +49,7 @@ class MainScreen(UsesHkqhApp, Screen):
         super().__init__()
         self.query_text = ""
         self._search = LatestOnly(self, lambda: self.refresh_results(from_top=True))
-        self._waiting_for_search = False
-        self._background = BackgroundSearch(
-            self,
-            lambda: self.hkqh.index.search,
-            lambda filters: filters.known(self.loaded_dataset.vocabularies),
-            lambda key, results, from_top: self._show_results(results, key[0], from_top=from_top),
-        )
+        self._finder = ScreenSearch(self, self._show_results)
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -119,19 +113,7 @@ class MainScreen(UsesHkqhApp, Screen):
 
         ``from_top`` highlights the best result (after the query changed); otherwise the highlighted service stays.
         """
-        app = self.hkqh
-        query = self.query_text
-        if app.searches_in_background and app.search_ready and query.strip():
-            self._background.request((query, app.filters), from_top)
-            return
-        results = app.run_search(query)
-        if results is None:  # the index of a large dataset is still being built: the rows shown stay until it is
-            self._waiting_for_search = True
-            self._show_getting_ready()
-            return
-        self._waiting_for_search = False
-        self._background.drawn_elsewhere()  # a search still running on the worker must not draw over these
-        self._show_results(results, query, from_top=from_top)
+        self._finder.search(self.query_text, from_top=from_top)
 
     def _show_results(self, results: Sequence, query: str, *, from_top: bool) -> None:
         """Draw ``results`` (found for ``query``) as the rows of the results list."""
@@ -172,12 +154,8 @@ class MainScreen(UsesHkqhApp, Screen):
             self.show_side_detail()
 
     def _search_ready(self) -> None:
-        if self._waiting_for_search:
+        if self._finder.waiting:
             self.refresh_results(from_top=True)
-
-    def _show_getting_ready(self) -> None:
-        text = getting_ready(self.hkqh.script, len(self.loaded_dataset.services))
-        self.query_one("#status-line", Static).update(literal(text, multiline=False))
 
     def _update_empty_state(self, count: int) -> None:
         app = self.hkqh
