@@ -116,15 +116,18 @@ def _phrases_by_pair() -> dict[str, tuple[str, ...]]:
     return {pair: tuple(phrases) for pair, phrases in found.items()}
 
 
-def _converts_by_phrase(text: str, first: int = 0, end: int | None = None) -> bool:
-    """True when ``text[first:end]`` holds a phrase that OpenCC converts otherwise than character by character."""
+def _pairs_at(text: str, at: int) -> tuple[str, str]:
+    """The pairs of characters of ``text`` that the character at ``at`` is part of (before it, after it)."""
+    return text[at - 1 : at + 1] if at else "", text[at : at + 2]
+
+
+def _converts_by_phrase(text: str) -> bool:
+    """True when ``text`` holds a phrase that OpenCC converts otherwise than character by character."""
     by_pair = _phrases_by_pair()
-    end = len(text) if end is None else end
-    for match in _SENSITIVE.finditer(text, first, end):
-        at = match.start()
-        for pair in (text[at - 1 : at + 1] if at > first else "", text[at : at + 2] if at + 1 < end else ""):
+    for match in _SENSITIVE.finditer(text):
+        for pair in _pairs_at(text, match.start()):
             phrases = by_pair.get(pair)
-            if phrases is not None and any(text.find(phrase, first, end) != -1 for phrase in phrases):
+            if phrases is not None and any(phrase in text for phrase in phrases):
                 return True
     return False
 
@@ -137,7 +140,7 @@ def _texts_converting_by_phrase(joined: str, texts: list[str]) -> list[int]:
     found: list[int] = []
     for match in _SENSITIVE.finditer(joined):
         at = match.start()
-        if by_pair.get(joined[at - 1 : at + 1] if at else "") is None and by_pair.get(joined[at : at + 2]) is None:
+        if not any(pair in by_pair for pair in _pairs_at(joined, at)):
             continue  # the common case: a sensitive character outside any of its phrases (適用於)
         if not starts:
             starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
@@ -158,7 +161,8 @@ def fold(text: str) -> str:
     """The matching form of ``text``: compatibility forms, case and accents folded, Simplified, single spaces.
 
     Each character is folded on its own, except that the conversion to Simplified reads a whole phrase where it
-    matters (see :data:`_PHRASE_SENSITIVE`): so conjoining Hangul jamo or a decomposed kana are not composed.
+    matters (see :mod:`hkqh_tui.core.search.script_phrases`): so conjoining Hangul jamo or a decomposed kana are not
+    composed.
     """
     if not text:
         return ""
@@ -172,15 +176,15 @@ _ASCII_FOLD = bytes(
 )  # lower case, and a space for anything but a letter or digit (only the first 128 are ever used)
 
 
-def _fold_ascii(text: str) -> str:
-    """:func:`fold` of an ASCII text, without regular expressions (most English text); a byte table is several
-    times quicker than a str.translate mapping."""
-    return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
-
-
 def ascii_words(text: str) -> list[str]:
-    """The words of :func:`fold` of an ASCII text (``fold(text).split()``, without joining them first)."""
+    """The words of :func:`fold` of an ASCII text (``fold(text).split()``, without joining them first), without
+    regular expressions; a byte table is several times quicker than a str.translate mapping."""
     return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split()
+
+
+def _fold_ascii(text: str) -> str:
+    """:func:`fold` of an ASCII text (most English text)."""
+    return " ".join(ascii_words(text))
 
 
 def fold_many(texts: Sequence[str]) -> list[str]:
@@ -218,7 +222,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     origins: list[int] = []
     previous_space = False
     for index, char in enumerate(text):
-        for piece in forms[ord(char)] if not char.isascii() else _ascii_form(char):
+        for piece in forms[ord(char)]:
             is_space = piece.isspace()
             if is_space and previous_space:
                 continue
@@ -233,7 +237,3 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
         # A phrase conversion changed the length: convert character by character instead.
         converted = "".join(c if len(to_folded_script(c)) != 1 else to_folded_script(c) for c in joined)
     return _collapse_keeping_ends(converted), origins
-
-
-def _ascii_form(char: str) -> str:
-    return char.lower() if char.isalnum() else " "
