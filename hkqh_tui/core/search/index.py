@@ -25,14 +25,11 @@ from enum import IntFlag
 from functools import lru_cache, partial
 from itertools import islice, repeat
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from hkqh_tui.core.dataset.model import Service
 from hkqh_tui.core.search.folding import ascii_words, compact, fold_many
 from hkqh_tui.core.search.lookup_cache import LookupCache
 from hkqh_tui.core.search.romanise import keys_for_many, known_syllables
-from hkqh_tui.core.search.words import is_ideographic, latin_words, stem
+from hkqh_tui.core.search.words import is_ideographic, latin_words, nearest_words, stem
 
 
 class Field(IntFlag):
@@ -544,15 +541,8 @@ class SearchCorpus:
     def _corrections(self, word: str) -> list[str]:
         if len(word) < 4 or not word.isalpha():
             return []
-        limit = 1 if len(word) < 8 else 2
-        candidates: list[str] = []
-        for length in range(len(word) - limit, len(word) + limit + 1):
-            candidates.extend(self._words_by_length.get(length, ()))
-        found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None)
-        if not found:
-            return []
-        best = min(distance for _, distance, _ in found)
-        return [candidate for candidate, distance, _ in found if distance == best and candidate != word]
+        nearest = nearest_words(word, self._words_by_length, 1 if len(word) < 8 else 2)
+        return [candidate for candidate in nearest if candidate != word]
 
 
 @lru_cache(maxsize=256)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from hkqh_tui.core.search.folding import compact, fold, fold_many
+from hkqh_tui.core.search.words import nearest_words
 
 LEXICON_FILE = "lexicon.toml"
 MAX_LEXICON_BYTES = 512 * 1024
@@ -68,17 +69,7 @@ class Lexicon:
         Words shorter than :data:`MIN_TYPO_CHARS` letters are never corrected (too many entries are that close)."""
         if len(word) < MIN_TYPO_CHARS or not (word.isascii() and word.isalpha()) or word in self.synonyms:
             return None
-        from rapidfuzz.distance import OSA
-        from rapidfuzz.process import extract
-
-        limit = 1 if len(word) < 10 else 2
-        by_length = _english_entries(self)
-        candidates = [entry for size in range(len(word) - limit, len(word) + limit + 1) for entry in by_length.get(size, ())]
-        found = extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None)
-        if not found:
-            return None
-        best = min(distance for _, distance, _ in found)
-        nearest = [entry for entry, distance, _ in found if distance == best]
+        nearest = nearest_words(word, _english_entries(self), 1 if len(word) < 10 else 2)
         return nearest[0] if len(nearest) == 1 else None
 
 

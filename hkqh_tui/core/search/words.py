@@ -7,6 +7,7 @@ to runs of Latin letters and digits in folded text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 IDEOGRAPHIC_START = 0x2E80
@@ -120,3 +121,20 @@ _SYNONYMS = _synonym_table()
 def synonyms(word_stem: str) -> frozenset[str]:
     """Stems of the common synonyms of a stem (not including the stem itself)."""
     return _SYNONYMS.get(word_stem, frozenset())
+
+
+def nearest_words(word: str, by_length: Mapping[int, Sequence[str]], most_typos: int) -> list[str]:
+    """The words of ``by_length`` (known words by their length) fewest typos away from ``word``, at most
+    ``most_typos`` away (a wrong, missing or extra letter, or two neighbouring letters swapped, is one); [] when
+    none is that close. ``word`` itself, when known, is the only one at 0."""
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extract
+
+    candidates = [
+        known for size in range(len(word) - most_typos, len(word) + most_typos + 1) for known in by_length.get(size, ())
+    ]
+    found = extract(word, candidates, scorer=OSA.distance, score_cutoff=most_typos, limit=None)
+    if not found:
+        return []
+    best = min(distance for _, distance, _ in found)
+    return [known for known, distance, _ in found if distance == best]
