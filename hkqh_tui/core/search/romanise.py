@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 _TONES = re.compile(r"[1-6]")
@@ -289,11 +289,16 @@ def _jyutping_keys(traditional: str) -> tuple[str, str, int]:
     return "".join(syllables), "".join(s[0] for s in syllables), len(syllables)
 
 
-@lru_cache(maxsize=65536)
 def keys_for(folded_simplified: str, traditional: str) -> tuple[str, ...]:
     """The romanised keys of one Chinese text (pinyin and Jyutping, joined and initials), without repeats."""
+    return _distinct_keys((_pinyin_keys(folded_simplified), _jyutping_keys(traditional)))
+
+
+def _distinct_keys(readings: Iterable[tuple[str, str, int]]) -> tuple[str, ...]:
+    """The joined readings and initials of each (joined, initials, syllables) reading, without repeats; a reading of
+    fewer than two syllables gives none (one syllable finds too much)."""
     keys: list[str] = []
-    for joined, initials, count in (_pinyin_keys(folded_simplified), _jyutping_keys(traditional)):
+    for joined, initials, count in readings:
         if count < 2:
             continue
         for key in (joined, initials):
@@ -312,17 +317,7 @@ def keys_for_many(texts: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
         return [read[pair] for pair in texts]
     pinyin = _keys_many([folded.replace(" ", "") for folded, _ in texts], _pinyin_readings(), _pinyin_keys, True)
     jyutping = _keys_many([traditional for _, traditional in texts], _jyutping_readings(), _jyutping_keys, False)
-    found: list[tuple[str, ...]] = []
-    for readings in zip(pinyin, jyutping):
-        keys: list[str] = []
-        for joined, initials, count in readings:
-            if count < 2:
-                continue
-            for key in (joined, initials):
-                if key not in keys:
-                    keys.append(key)
-        found.append(tuple(keys))
-    return found
+    return [_distinct_keys(readings) for readings in zip(pinyin, jyutping)]
 
 
 def _keys_many(
