@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from hkqh_tui.core.checklists.view import ChecklistItem, ChecklistView, EntryView
@@ -20,6 +20,7 @@ from hkqh_tui.core.language.visible import visible
 from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.strings import tr
 from hkqh_tui.ui.typed_app import UsesHkqhApp
+from hkqh_tui.ui.widgets.key_footer import KeyFooter
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class ChecklistScreen(UsesHkqhApp, Screen):
         with VerticalScroll(id="combined-documents"):
             yield Static(id="combined-body")
         yield Static(id="checklist-empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_view)

@@ -6,12 +6,13 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from hkqh_tui.core.dataset.validation import Problem
 from hkqh_tui.core.language.visible import visible
 from hkqh_tui.ui.strings import tr
 from hkqh_tui.ui.typed_app import UsesHkqhApp
+from hkqh_tui.ui.widgets.key_footer import KeyFooter
 
 MAX_LISTED = 50
 
@@ -36,7 +37,7 @@ class DatasetErrorScreen(UsesHkqhApp, Screen):
         text.append(visible("\n".join(lines), multiline=True))
         with VerticalScroll(id="dataset-error"):
             yield Static(text)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.hkqh.take_keys()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from hkqh_tui.presentation.literal import literal
 from hkqh_tui.ui.typed_app import UsesHkqhApp
+from hkqh_tui.ui.widgets.key_footer import KeyFooter
 from hkqh_tui.ui.widgets.service_detail import ServiceDetail
 
 
@@ -30,7 +31,7 @@ class DetailScreen(UsesHkqhApp, Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         yield ServiceDetail(id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_view)

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hkqh_tui.core.dataset.model import FILTERS
@@ -26,6 +26,7 @@ from hkqh_tui.ui.background_search import ScreenSearch
 from hkqh_tui.ui.latest_only import LatestOnly
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
+from hkqh_tui.ui.widgets.key_footer import KeyFooter
 from hkqh_tui.ui.widgets.results import MARK, fit
 from hkqh_tui.ui.widgets.search_input import SearchInput
 
@@ -138,7 +139,7 @@ class ForMeScreen(UsesHkqhApp, Screen):
         yield ForMeList(id="for-me-list")
         yield Static(id="for-me-why")
         yield Static(id="status-line")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow_app(

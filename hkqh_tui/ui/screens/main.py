@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from hkqh_tui.core.dataset.model import FILTERS
 from hkqh_tui.core.language.display import show
@@ -22,6 +22,7 @@ from hkqh_tui.ui.latest_only import LatestOnly
 from hkqh_tui.ui.strings import tr
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
+from hkqh_tui.ui.widgets.key_footer import KeyFooter
 from hkqh_tui.ui.widgets.results import LazyRows, ResultRow, ResultsList, row_ids
 from hkqh_tui.ui.widgets.search_input import SearchInput
 from hkqh_tui.ui.widgets.service_detail import ServiceDetail
@@ -61,7 +62,7 @@ class MainScreen(UsesHkqhApp, Screen):
                 yield Static(id="empty-state")
             yield ServiceDetail(id="side-detail")
         yield Static(id="status-line")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow_app(

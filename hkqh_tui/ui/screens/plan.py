@@ -10,7 +10,7 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from hkqh_tui.core.dataset.model import Dataset, Service
@@ -27,6 +27,7 @@ from hkqh_tui.core.plan.view import (
     plan_views,
 )
 from hkqh_tui.ui.typed_app import UsesHkqhApp
+from hkqh_tui.ui.widgets.key_footer import KeyFooter
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("2026年行動方案", "2026 Action Plan"),
@@ -98,7 +99,7 @@ class PlanScreen(UsesHkqhApp, Screen):
             yield OptionList(id="plan-measures")
             yield Static(id="plan-known")
             yield OptionList(id="plan-entries")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow_app(on_script=self.apply_script, on_checklist=self.refresh_view)

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hkqh_tui.core.language.text import Script
@@ -17,6 +17,7 @@ from hkqh_tui.core.language.ui_text import pick
 from hkqh_tui.core.profile.json_format import parse_children_ages
 from hkqh_tui.core.profile.model import QUESTIONS, Profile, Question
 from hkqh_tui.ui.typed_app import UsesHkqhApp
+from hkqh_tui.ui.widgets.key_footer import KeyFooter
 
 SKIP_ID = "\0skip"
 NEXT_ID = "\0next"
@@ -139,7 +140,7 @@ class ProfileScreen(UsesHkqhApp, Screen):
             yield AgesInput(id="profile-ages", restrict=r"[0-9, ，、]*", max_length=60)
             yield Static(id="profile-error")
             yield Static(id="profile-keys")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow_app(on_script=self.apply_script)
