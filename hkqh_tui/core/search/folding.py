@@ -7,9 +7,10 @@ punctuation, symbols, whitespace and control characters becomes one space. The d
 same way. A folded string is for matching only and is never shown (``hk2s`` turns a few Cantonese characters into
 rare glyphs, for example 嗰 into 𠮶).
 
-Each character is folded once, the first time it is seen, and texts are then folded with :meth:`str.translate`:
-three times quicker than normalising and converting each text (the benchmarks' 100,000 services hold about 24
-million characters of Chinese). Only the few characters that ``hk2s`` converts otherwise inside a phrase (批覆 ->
+Each character is folded once, the first time it is seen (its Simplified form from a table of what ``hk2s`` does to
+each character alone, :mod:`hkqh_tui.core.search.script_characters`), and texts are then folded with
+:meth:`str.translate`: three times quicker than normalising and converting each text (the benchmarks' 100,000
+services hold about 24 million characters of Chinese). Only the few characters that ``hk2s`` converts otherwise inside a phrase (批覆 ->
 批复) make a text convert whole. Folding character by character means that sequences which Unicode normalisation
 would compose (conjoining Hangul jamo, a kana and a separate voicing mark) are not composed.
 
@@ -56,6 +57,21 @@ def to_folded_script(text: str) -> str:
     return _hk2s().convert(text)
 
 
+@lru_cache(maxsize=1)
+def _script_table() -> dict[int, int]:
+    from hkqh_tui.core.search import script_characters
+
+    return script_characters.TABLE
+
+
+def _to_folded_script_alone(form: str) -> str:
+    """:func:`to_folded_script` of the folded form of one character, from the table of characters ``hk2s`` converts
+    (:mod:`hkqh_tui.core.search.script_characters`): no converter is built unless the form holds a phrase."""
+    if len(form) > 1 and _converts_by_phrase(form):
+        return to_folded_script(form)
+    return form.translate(_script_table())
+
+
 def _normalize(text: str) -> str:
     """Compatibility forms, case and accents folded; control characters and lone surrogates become spaces."""
     if text.isascii():
@@ -83,7 +99,7 @@ class _CharacterForms(dict):
         else:
             form = _collapse_keeping_ends(_normalize(char))
             if self._script and form.strip():
-                form = _collapse_keeping_ends(to_folded_script(form))
+                form = _collapse_keeping_ends(_to_folded_script_alone(form))
         if len(self) < MAX_REMEMBERED_CHARACTERS:
             self[code] = form
         return form

@@ -199,3 +199,32 @@ def test_every_phrase_that_changes_a_character_is_listed():
     assert changed <= set(script_phrases.CHARACTERS), sorted(changed - set(script_phrases.CHARACTERS))
     phrases = {key for key in keys if to_folded_script(key) != "".join(map(to_folded_script, key))}
     assert phrases <= script_phrases.PHRASES, sorted(phrases - script_phrases.PHRASES)
+
+
+def test_character_table_is_what_the_installed_opencc_does_to_each_character():
+    import opencc
+
+    from hkqh_tui.core.search import script_characters
+
+    codes = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and c not in (0, 0x0A)]
+    alone = opencc.OpenCC("hk2s").convert("\n".join(map(chr, codes))).split("\n")
+    assert len(alone) == len(codes)
+    changed = {chr(code): form for code, form in zip(codes, alone) if form != chr(code)}
+    assert len(changed) > 4000  # the check can find them
+    table = dict(zip(script_characters.CONVERTED, script_characters.CONVERTED_TO))
+    assert len(script_characters.CONVERTED) == len(script_characters.CONVERTED_TO) == len(table)
+    missing = {char: form for char, form in changed.items() if table.get(char) != form}
+    extra = sorted(set(table) - set(changed))
+    assert not missing and not extra, (sorted(missing.items())[:20], extra[:20])
+
+
+def test_folding_one_character_needs_no_converter(monkeypatch):
+    from hkqh_tui.core.search import folding
+
+    def no_converter():
+        raise AssertionError("a converter was built")
+
+    monkeypatch.setattr(folding, "_hk2s", no_converter)
+    monkeypatch.setattr(folding, "_FOLDED_FORMS", folding._CharacterForms(script=True))
+    assert fold("長者醫療券 證書 衞生") == "长者医疗券 证书 卫生"
+    assert fold("㍿") == fold("株式會社")  # a compatibility form that normalises to several characters
