@@ -60,6 +60,10 @@ UNKNOWN_TERM_SHARE = 0.1
 """A word no service has weighs as much as a word one service in ten has (not as much as the rarest): it may be a
 word the dataset puts differently, so it lowers the coverage of every result without ruling them all out."""
 
+FALLBACK_SHARE = 0.5
+"""When nothing has enough of the query, the words found as written are searched on their own (as related results
+only) if they make up at least this share of the query's words."""
+
 AUDIENCE_BONUS = 0.12
 """Added within the tier when the query says who is asking (阿媽, kids) and the service is for them."""
 
@@ -208,23 +212,18 @@ class SearchIndex:
                 _add_romanised_words(corpus, terms, matches)
         if not terms:
             return SearchResults(self._services, [], self._no_result)
-        weights = [
-            term.weight
-            * inverse_frequency(m.full_count if m.best else round(UNKNOWN_TERM_SHARE * corpus.size), corpus.size)
-            for term, m in zip(terms, matches)
-        ]
         excluded: set[int] = set()
         for term in parsed.excluded:
             excluded.update(match_exactly(corpus, term.text).best)
-        required = [m.best for term, m in zip(terms, matches) if term.exact]
-        exact = set(corpus.services_named(parsed.compact)) if not parsed.excluded and not required else set()
-        candidates = exact.union(*(matches[i].best for i in _telling_terms(weights)))
-        candidates.difference_update(excluded)
-        for best in required:
-            candidates.intersection_update(best)
-        positions = sorted(candidates) if allowed is None else [p for p in sorted(candidates) if allowed[p]]
-        audience_positions = self._for_audiences(parsed.audiences)
-        scored = _Scorer(corpus, terms, matches, weights, audience_positions).score(positions, exact)
+        scored = self._scored(parsed, terms, matches, allowed, excluded)
+        if not scored and not any(term.exact for term in terms):
+            # Part of the query is in no service at all (a word the dataset puts otherwise, 账号 for 戶口): rather
+            # than nothing, what the rest of it finds, as related results only, when the rest is most of the query
+            # and is found as written (not only as a typo of something else: "egg tarts" is not "start").
+            found = [(t, m) for t, m in zip(terms, matches) if any(h.kind is not MatchKind.TYPO for h in m.best.values())]
+            if 0 < len(found) < len(terms) and sum(t.weight for t, _ in found) >= FALLBACK_SHARE * sum(t.weight for t in terms) - 1e-9:
+                scored = self._scored(parsed, [t for t, _ in found], [m for _, m in found], allowed, excluded)
+                scored = [(negative, position, tier, False) for negative, position, tier, _ in scored]
         if limit is not None and limit < len(scored):
             scored = heapq.nsmallest(limit, scored)
         else:
@@ -236,6 +235,31 @@ class SearchIndex:
             return self._result(position, -negative, tier, strong, parsed, matches, reasons)
 
         return SearchResults(self._services, scored, make)
+
+    def _scored(
+        self,
+        parsed: ParsedQuery,
+        terms: list[QueryTerm],
+        matches: list[TermMatches],
+        allowed: list[bool] | None,
+        excluded: set[int],
+    ) -> list[_Entry]:
+        """The services that have enough of ``terms`` (and pass the filters), scored, in no particular order."""
+        corpus = self._corpus
+        weights = [
+            term.weight
+            * inverse_frequency(m.full_count if m.best else round(UNKNOWN_TERM_SHARE * corpus.size), corpus.size)
+            for term, m in zip(terms, matches)
+        ]
+        required = [m.best for term, m in zip(terms, matches) if term.exact]
+        exact = set(corpus.services_named(parsed.compact)) if not parsed.excluded and not required else set()
+        candidates = exact.union(*(matches[i].best for i in _telling_terms(weights)))
+        candidates.difference_update(excluded)
+        for best in required:
+            candidates.intersection_update(best)
+        positions = sorted(candidates) if allowed is None else [p for p in sorted(candidates) if allowed[p]]
+        audience_positions = self._for_audiences(parsed.audiences)
+        return _Scorer(corpus, terms, matches, weights, audience_positions).score(positions, exact)
 
     def _for_audiences(self, audiences: frozenset[str]) -> frozenset[int]:
         """Positions of the services for any of ``audiences`` (worked out once per set of audiences)."""

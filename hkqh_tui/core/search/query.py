@@ -199,6 +199,26 @@ def segment(run: str, vocabulary: Vocabulary, lexicon: Lexicon) -> list[tuple[st
     return joined
 
 
+def _is_one_keyword(run: str, pieces: list[tuple[str, str]]) -> bool:
+    """True when a short run of dataset words and unknown characters is better matched whole, as one keyword that
+    may have a typo: one word with characters around it (長者醫僚券), or two words (深圳彎口岸, 深圳灣灣口岸: a character
+    that may be wrong or extra). Three words or more (前海創業資助), or two words after or before a lone character
+    (开银行账户), are searched word by word, so that each is found wherever it is and with what the lexicon says it
+    means."""
+    if len(run) > MAX_SEGMENT_CHARS or any(role not in ("word", "unknown") for _, role in pieces):
+        return False
+    roles = [role for _, role in pieces]
+    words = roles.count("word")
+    if words <= 1:
+        return True
+    if words > 2:
+        return False
+    lone_at_an_end = len(pieces) == 3 and (
+        (roles[0] == "unknown" and len(pieces[0][0]) == 1) or (roles[2] == "unknown" and len(pieces[2][0]) == 1)
+    )
+    return not lone_at_an_end
+
+
 def _adds_function_character(piece: str, vocabulary: Vocabulary, function_words: frozenset[str]) -> bool:
     """True when ``piece`` is a known word with a lone function character stuck to its start or end (返香港)."""
     if len(piece) < 3:
@@ -221,7 +241,7 @@ def _chinese_terms(
     if vocabulary is None or vocabulary.in_names(run):
         return [make_term(run, lexicon)]
     pieces = segment(run, vocabulary, lexicon)
-    if len(run) <= MAX_SEGMENT_CHARS and all(role in ("word", "unknown") for _, role in pieces):
+    if _is_one_keyword(run, pieces):
         return [make_term(run, lexicon)]  # a keyword, perhaps with a typo: matched whole (with typo and split)
     terms: list[QueryTerm] = []
     for piece, role in pieces:

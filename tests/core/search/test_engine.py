@@ -91,6 +91,43 @@ def test_a_query_with_an_unknown_word_still_finds_the_rest_as_partial(index):
     assert results[0].reason.startswith("part of the query")
 
 
+def test_words_no_service_has_do_not_leave_the_rest_of_the_query_with_nothing(index, monkeypatch):
+    # 賬號 is in no service: without it, 深圳 and 渡輪 find the ferry, shown as related (part of the query is unknown).
+    results = index.search("深圳 渡輪 賬號")
+    assert ids(results)[:1] == ["ferry"]
+    assert all(r.confidence == "weak" for r in results)
+    from hkqh_tui.core.search import engine
+
+    monkeypatch.setattr(engine, "FALLBACK_SHARE", 10.0)  # never: the check above depends on it
+    assert index.search("深圳 渡輪 賬號") == []
+
+
+def test_the_rest_must_be_most_of_the_query_and_found_as_written(index):
+    assert index.search("ferry qwzx vbnm") == []  # one word of three
+    assert index.search("ferrx qwzx vbnm") == []  # only a typo of a word
+
+
+def test_a_run_of_several_known_words_is_searched_word_by_word():
+    from hkqh_tui.core.search.query import parse_query
+
+    class Words:
+        def in_names(self, term: str) -> bool:
+            return False
+
+        def knows_piece(self, piece: str) -> int:
+            return 2 if piece in {"前海", "创业", "资助"} else 0
+
+        def knows_stem(self, word_stem: str) -> bool:
+            return False
+
+        def knows_prefix(self, prefix: str) -> bool:
+            return False
+
+    assert [t.text for t in parse_query("前海創業資助", Words()).terms] == ["前海", "创业", "资助"]
+    assert [t.text for t in parse_query("開前海創業", Words()).terms] == ["开", "前海", "创业"]
+    assert [t.text for t in parse_query("前海創業", Words()).terms] == ["前海创业"]  # two words: one keyword
+
+
 # -- English words ----------------------------------------------------------------------------------------------------
 
 
