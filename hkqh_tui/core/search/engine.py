@@ -52,6 +52,11 @@ STRONG_COVERAGE = 0.8
 found some of it in a title, alias or summary; below that it is weak ("related"). So is one found only in
 eligibility, documents or steps."""
 
+NAMED_SHARE = 0.7
+"""A result with every word of the query, some only in its eligibility, documents or steps, is still a strong answer
+when words making up this (weighted) share of the query are in its title or aliases: "documents for a home return
+permit" is answered by the permit, whose documents say what they are."""
+
 COMMON_SHARE = 0.5
 """A word more than half of the services have (深圳 in a Shenzhen catalogue) is context: a service without it can
 still have all of the query, though it ranks a little lower for the missing word."""
@@ -383,7 +388,7 @@ class _Scorer:
 
     def _group(self, hits: tuple[TermHit | None, ...]) -> _Group | None:
         """What a set of hits (one per term, None where a term is missing) is worth; None when too little."""
-        covered = needed = quality = 0.0
+        covered = needed = quality = named = 0.0
         tier = MatchTier.EXACT
         in_front = False
         has_word = False  # a word of the query that is not context, rather than only lone characters (樓 in 買樓)
@@ -400,6 +405,8 @@ class _Scorer:
                 tier = hit.tier
             if hit.field is not Field.DETAILS and hit.kind is not MatchKind.TYPO:
                 in_front = True
+                if hit.tier >= MatchTier.NAME:
+                    named += weight * hit.coverage
             if hit.field is Field.TITLE:
                 title_terms.append((len(term.text), term.ideographic))
         total_weight = self._total_weight
@@ -412,6 +419,7 @@ class _Scorer:
             tier >= MatchTier.SUMMARY
             or tier is MatchTier.TYPO
             or (tier is MatchTier.PARTIAL and coverage >= STRONG_COVERAGE and in_front)
+            or (tier is MatchTier.DETAILS and named >= NAMED_SHARE * total_weight)
         )
         within = quality / total_weight
         score = None if title_terms else _sort_key(tier, within)

@@ -102,6 +102,17 @@ def test_words_no_service_has_do_not_leave_the_rest_of_the_query_with_nothing(in
     assert index.search("深圳 渡輪 賬號") == []
 
 
+def test_a_result_named_by_most_of_the_query_answers_it_though_one_word_is_only_in_its_details(index, monkeypatch):
+    # "ehealth" is only in the voucher's steps; the rest of the query is its title
+    result = first(index, "elderly health care voucher ehealth")
+    assert result.service.id == "voucher" and result.tier is MatchTier.DETAILS
+    assert result.confidence == "strong"
+    from hkqh_tui.core.search import engine
+
+    monkeypatch.setattr(engine, "NAMED_SHARE", 10.0)  # never
+    assert first(index, "elderly health care voucher ehealth").confidence == "weak"
+
+
 def test_the_rest_must_be_most_of_the_query_and_found_as_written(index):
     assert index.search("ferry qwzx vbnm") == []  # one word of three
     assert index.search("ferrx qwzx vbnm") == []  # only a typo of a word
