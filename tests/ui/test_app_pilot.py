@@ -379,3 +379,16 @@ async def test_a_large_dataset_is_searched_on_a_worker_and_typing_never_waits(ma
         await pilot.pause()
         assert "port-test" in app.checklist
         assert len(searched) == count
+
+
+async def test_nothing_found_names_the_query_the_shown_results_are_for(make_app):
+    # With a large dataset the results come from a worker, for what the box held then: the message must say that
+    # query, not the longer one typed since.
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"zzqxvabc")
+        await pilot.pause()
+        app.screen._show_results([], "zzqxv", from_top=True)
+        await pilot.pause()
+        empty = rendered_text(app.screen.query_one("#empty-state"))
+        assert "zzqxv" in empty and "zzqxvabc" not in empty

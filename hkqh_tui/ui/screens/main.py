@@ -148,7 +148,7 @@ class MainScreen(UsesHkqhApp, Screen):
         status_width = max([cell_len(show(vocab.statuses.label(k), script)) for k in vocab.statuses.keys()] + [4])
         results_list = self.query_one(ResultsList)
         results_list.show_rows(rows, category_width, status_width, from_top=from_top)
-        self._update_empty_state(len(rows))
+        self._update_empty_state(len(rows), query)
         self._update_status_line(len(rows))
         self._update_title()
         if self.wide:
@@ -158,7 +158,8 @@ class MainScreen(UsesHkqhApp, Screen):
         if self._finder.waiting:
             self.refresh_results(from_top=True)
 
-    def _update_empty_state(self, count: int) -> None:
+    def _update_empty_state(self, count: int, query: str) -> None:
+        # ``query`` is what the shown results were found for: on a worker, the box may hold more by now.
         app = self.hkqh
         script = app.script
         empty = self.query_one("#empty-state", Static)
@@ -168,13 +169,13 @@ class MainScreen(UsesHkqhApp, Screen):
         if count:
             return
         lines = []
-        if self.query_text.strip():
-            lines.append(tr("nothing_found", script, query=self.query_text.strip()[:80]))
+        if query.strip():
+            lines.append(tr("nothing_found", script, query=query.strip()[:80]))
         active = app.describe_filters()
         if active:
-            lines.append(tr("nothing_found_filters", script, filters=active) if self.query_text.strip()
+            lines.append(tr("nothing_found_filters", script, filters=active) if query.strip()
                          else tr("nothing_filtered", script))
-        if self.query_text.strip():
+        if query.strip():
             lines.append(tr("nothing_found_tips", script))
         empty.update(literal("\n\n".join(lines)))
 
