@@ -225,8 +225,11 @@ class SearchIndex:
             # Part of the query is in no service at all (a word the dataset puts otherwise, 账号 for 戶口): rather
             # than nothing, what the rest of it finds, as related results only, when the rest is most of the query
             # and is found as written (not only as a typo of something else: "egg tarts" is not "start").
-            found = [(t, m) for t, m in zip(terms, matches) if any(h.kind is not MatchKind.TYPO for h in m.best.values())]
-            if 0 < len(found) < len(terms) and sum(t.weight for t, _ in found) >= FALLBACK_SHARE * sum(t.weight for t in terms) - 1e-9:
+            found = [
+                (t, m) for t, m in zip(terms, matches) if any(h.kind is not MatchKind.TYPO for h in m.best.values())
+            ]
+            share = sum(t.weight for t, _ in found) / sum(t.weight for t in terms)
+            if 0 < len(found) < len(terms) and share >= FALLBACK_SHARE - 1e-9:
                 scored = self._scored(parsed, [t for t, _ in found], [m for _, m in found], allowed, excluded)
                 scored = [(negative, position, tier, False) for negative, position, tier, _ in scored]
         if limit is not None and limit < len(scored):

@@ -10,8 +10,8 @@ rare glyphs, for example 嗰 into 𠮶).
 Each character is folded once, the first time it is seen (its Simplified form from a table of what ``hk2s`` does to
 each character alone, :mod:`hkqh_tui.core.search.script_characters`), and texts are then folded with
 :meth:`str.translate`: three times quicker than normalising and converting each text (the benchmarks' 100,000
-services hold about 24 million characters of Chinese). Only the few characters that ``hk2s`` converts otherwise inside a phrase (批覆 ->
-批复) make a text convert whole. Folding character by character means that sequences which Unicode normalisation
+services hold about 24 million characters of Chinese). Only the few characters that ``hk2s`` converts otherwise
+inside a phrase (批覆 -> 批复) make a text convert whole. Folding character by character means that sequences which Unicode normalisation
 would compose (conjoining Hangul jamo, a kana and a separate voicing mark) are not composed.
 
 ``hk2s`` maps each Han character of the Basic Multilingual Plane to exactly one character (tests/core/test_folding.py

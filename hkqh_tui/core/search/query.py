@@ -201,10 +201,10 @@ def segment(run: str, vocabulary: Vocabulary, lexicon: Lexicon) -> list[tuple[st
 
 def _is_one_keyword(run: str, pieces: list[tuple[str, str]]) -> bool:
     """True when a short run of dataset words and unknown characters is better matched whole, as one keyword that
-    may have a typo: one word with characters around it (長者醫僚券), or two words (深圳彎口岸, 深圳灣灣口岸: a character
-    that may be wrong or extra). Three words or more (前海創業資助), or two words after or before a lone character
-    (开银行账户), are searched word by word, so that each is found wherever it is and with what the lexicon says it
-    means."""
+    may have a typo: one word with characters around it (長者醫僚券), or two words (深圳彎口岸, 深圳灣灣口岸: a
+    character that may be wrong or extra). Three words or more (前海創業資助), or two words after or before a lone
+    character (开银行账户), are searched word by word, so that each is found wherever it is and with what the lexicon
+    says it means."""
     if len(run) > MAX_SEGMENT_CHARS or any(role not in ("word", "unknown") for _, role in pieces):
         return False
     roles = [role for _, role in pieces]

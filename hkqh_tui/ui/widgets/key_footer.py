@@ -28,6 +28,7 @@ class KeyFooter(Footer):
         )
 
     def bindings_changed(self, screen: Screen) -> None:
+        # Footer.bindings_changed (textual 8.2.8, pinned), rebuilding only through _recompose_if_changed.
         self._bindings_ready = True
         if not screen.app.app_focus:
             return

@@ -92,7 +92,8 @@ def test_a_query_with_an_unknown_word_still_finds_the_rest_as_partial(index):
 
 
 def test_words_no_service_has_do_not_leave_the_rest_of_the_query_with_nothing(index, monkeypatch):
-    # 賬號 is in no service: without it, 深圳 and 渡輪 find the ferry, shown as related (part of the query is unknown).
+    # 賬號 is in no service: without it, 深圳 and 渡輪 find the ferry, shown as related (part of the query is
+    # unknown).
     results = index.search("深圳 渡輪 賬號")
     assert ids(results)[:1] == ["ferry"]
     assert all(r.confidence == "weak" for r in results)
