@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -108,6 +107,7 @@ def _listing_cache(args: argparse.Namespace, context: CommandContext) -> tuple[T
     import hkqh_tui
     from hkqh_tui.core.dataset.fingerprint import dataset_files, fingerprint
     from hkqh_tui.core.dataset.location import VOCABULARY_FILE, bundled_data_path, chosen_data_path
+    from hkqh_tui.core.storage.digest import location_key
     from hkqh_tui.core.storage.paths import cache_dir, cache_disabled
     from hkqh_tui.core.storage.text_cache import TextCache
 
@@ -121,7 +121,7 @@ def _listing_cache(args: argparse.Namespace, context: CommandContext) -> tuple[T
         package = Path(hkqh_tui.__file__).parent
         filters = [args.category, args.audience, args.status]
         key = fingerprint(root, files, [package / name for name in LISTING_CODE], LISTING_FORMAT, "list", filters)
-        where = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        where = location_key(root)
     except (OSError, ValueError):
         return None
     if key is None:

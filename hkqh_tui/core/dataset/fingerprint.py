@@ -10,7 +10,6 @@ Light on purpose (no model, no parser): a cache can be checked before anything e
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 
 from hkqh_tui import __version__
 from hkqh_tui.core.dataset.location import SERVICES_DIR, VOCABULARY_FILE
+from hkqh_tui.core.storage.digest import text_digest
 
 RACY_SECONDS = 2.0
 
@@ -53,4 +53,4 @@ def fingerprint(root: Path, files: list[Path], code: list[Path], *extra: Any) ->
     material = json.dumps(
         [list(extra), __version__, str(root.resolve()), signature(code) or [], entries], ensure_ascii=False
     )
-    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+    return text_digest(material)

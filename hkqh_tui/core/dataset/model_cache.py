@@ -16,7 +16,6 @@ It is JSON, never pickle: a cache file is data and cannot run code.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zlib
 from datetime import date
@@ -38,6 +37,7 @@ from hkqh_tui.core.dataset.model import (
 )
 from hkqh_tui.core.dataset.serialize import service_to_json
 from hkqh_tui.core.language.text import Text
+from hkqh_tui.core.storage.digest import location_key
 from hkqh_tui.core.storage.reading import read_regular_file
 
 CACHE_FORMAT = 1
@@ -58,7 +58,7 @@ class DatasetCache:
     """The cached validated dataset of one dataset location."""
 
     def __init__(self, root: Path, folder: Path) -> None:
-        key = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        key = location_key(root)
         self.file = folder / f"dataset-{key}.cache"
         self.root = root
 

@@ -11,7 +11,6 @@ are parsed as usual and nothing is reported.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from datetime import date, datetime
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from hkqh_tui import __version__
+from hkqh_tui.core.storage.digest import digest, location_key
 from hkqh_tui.core.storage.paths import cache_dir
 from hkqh_tui.core.storage.paths import cache_disabled as cache_disabled
 from hkqh_tui.core.storage.reading import ParseError, parse_json, read_regular_file, too_deep
@@ -105,7 +105,7 @@ class ParseCache:
     """Parsed TOML files of one dataset folder."""
 
     def __init__(self, root: Path, folder: Path | None = None) -> None:
-        key = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        key = location_key(root)
         self.file = (folder or cache_dir()) / f"parsed-{key}.json"
         self._entries: dict[str, Any] = {}
         self._dirty = False
@@ -124,10 +124,10 @@ class ParseCache:
 
     @staticmethod
     def _signature(path: Path, content: bytes | None = None) -> list[Any] | None:
-        """What identifies the file's content: its size and SHA-256 when the bytes are given (the loader always
+        """What identifies the file's content: its size and digest when the bytes are given (the loader always
         gives them: then no edit, however quick, can be mistaken for the cached one), else size and times."""
         if content is not None:
-            return [len(content), hashlib.sha256(content).hexdigest()]
+            return [len(content), digest(content)]
         try:
             info = path.stat()
         except OSError:

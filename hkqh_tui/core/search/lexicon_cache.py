@@ -12,13 +12,13 @@ lexicon is then read from its file as usual. It is JSON (data only), written ato
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from hkqh_tui import __version__
 from hkqh_tui.core.search.lexicon import Lexicon
+from hkqh_tui.core.storage.digest import digest, text_digest
 
 CACHE_FORMAT = 1
 CACHE_FILE = "lexicon.json"
@@ -69,13 +69,13 @@ def cache_key(lexicon_bytes: bytes) -> str:
         [
             CACHE_FORMAT,
             __version__,
-            hashlib.sha256(lexicon_bytes).hexdigest(),
+            digest(lexicon_bytes),
             [_file_signature(here / name) for name in _CODE_FILES],
             _converter_signature(),
         ],
         ensure_ascii=False,
     )
-    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+    return text_digest(material)
 
 
 def cache_file() -> Path:

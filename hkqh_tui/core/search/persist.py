@@ -8,13 +8,14 @@ means the index is built again. At most :data:`KEEP_FILES` index files are kept.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import mmap
 import os
 import stat
 from pathlib import Path
 from typing import Any
+
+from hkqh_tui.core.storage.digest import digest
 
 INDEX_FORMAT = 9
 """Bump when the index's layout or the way it is built changes."""
@@ -31,11 +32,9 @@ _SUFFIX = ".marshal"
 
 def index_key(dataset_version: str, service_ids: list[str], lexicon_bytes: bytes) -> str:
     """The cache key of an index: changes whenever the data, its order, the lexicon or the format does."""
-    digest = hashlib.sha256()
-    for part in (str(INDEX_FORMAT), dataset_version, "\x1f".join(service_ids)):
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
-    digest.update(lexicon_bytes)
-    return digest.hexdigest()[:24]
+    parts = (str(INDEX_FORMAT), dataset_version, "\x1f".join(service_ids))
+    material = b"".join(part.encode("utf-8", "surrogatepass") + b"\x00" for part in parts)
+    return digest(material + lexicon_bytes, 24)
 
 
 def index_path(folder: Path, key: str) -> Path:
