@@ -128,3 +128,12 @@ def test_a_command_does_not_load_shutil_for_argparse():
         "with contextlib.redirect_stdout(io.StringIO()):\n    main(['search', '--help'])"
     )
     assert "shutil" not in helped and "argparse" in helped
+
+
+def test_a_search_with_warm_caches_loads_neither_openssl_nor_dataclasses():
+    # OpenSSL (through hashlib) and dataclasses (with inspect, ast and dis) cost a warm search about 20 ms of some 50:
+    # cache keys use BLAKE2 from Python itself, and the classes a search makes are named tuples and plain classes.
+    _modules_after(_run_quietly(["search", "醫療券", "--json"]))  # fills the caches
+    for query in ("醫療券", "medical voucher", "yi liao quan"):
+        loaded = _modules_after(_run_quietly(["search", query, "--json"]))
+        assert not loaded & {"hashlib", "_hashlib", "dataclasses", "inspect"}, (query, loaded)

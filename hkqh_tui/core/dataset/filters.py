@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from hkqh_tui.core.dataset.model import FILTERS, Vocabularies
 
 
-@dataclass(frozen=True, slots=True)
-class Filters:
+class Filters(NamedTuple):
     """The active filters, a value (compared by content, never changed in place); None means any."""
 
     category: str | None = None
@@ -27,7 +26,7 @@ class Filters:
         """These filters with filter ``name`` set to ``value`` (None: any)."""
         if name not in FILTERS:
             raise KeyError(name)
-        return replace(self, **{name: value})
+        return self._replace(**{name: value})
 
     def items(self) -> Iterator[tuple[str, str | None]]:
         """(name, value) of every filter, in the order of :data:`~hkqh_tui.core.dataset.model.FILTERS`."""

@@ -6,10 +6,8 @@ here raises on bad data except :func:`load_dataset`, which raises :class:`Datase
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,16 +40,23 @@ class DatasetError(Exception):
         super().__init__(f"{len(problems)} problem(s) in the dataset")
 
 
-@dataclass
 class LoadResult:
     """The outcome of loading: the dataset (None when any problem was found) and the problems."""
 
-    dataset: Dataset | None
-    problems: list[Problem] = field(default_factory=list)
-    omitted: int = 0
-    """How many more problems were found than ``problems`` holds (see :data:`MAX_KEPT_PROBLEMS`)."""
-    unchecked: int = 0
-    """How many services were not checked because checking stopped at :data:`MAX_KEPT_PROBLEMS` problems."""
+    __slots__ = ("dataset", "problems", "omitted", "unchecked")
+
+    def __init__(
+        self, dataset: Dataset | None, problems: list[Problem] | None = None, omitted: int = 0, unchecked: int = 0
+    ) -> None:
+        self.dataset = dataset
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.omitted = omitted
+        """How many more problems were found than ``problems`` holds (see :data:`MAX_KEPT_PROBLEMS`)."""
+        self.unchecked = unchecked
+        """How many services were not checked because checking stopped at :data:`MAX_KEPT_PROBLEMS` problems."""
+
+    def __repr__(self) -> str:
+        return f"LoadResult({self.dataset!r}, {self.problem_count} problem(s))"
 
     def summary(self) -> str:
         """``"1,006 problem(s)"``, with the services not checked when checking stopped early."""
@@ -166,6 +171,8 @@ def dataset_version(services: list[Service] | tuple[Service, ...]) -> str:
     """A version that changes whenever the data does: the newest verification date and a content hash."""
     if not services:
         return "empty"
+    import hashlib  # here, not above: OpenSSL takes milliseconds to load and a cached start never gets here
+
     canonical = json.dumps([service_to_json(s) for s in services], ensure_ascii=False, sort_keys=True)
     digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
     newest = max(s.last_verified for s in services).isoformat()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from hkqh_tui.core.language.text import Text
 
@@ -26,8 +26,7 @@ CIRCUMSTANCES: tuple[str, ...] = (
 """The filters a search or listing can combine, each backed by one vocabulary."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A published page or document that shows the facts of a service."""
 
     title: str
@@ -41,8 +40,7 @@ class Source:
         return self.date.isoformat() if self.date else "undated"
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class Contact(NamedTuple):
     """A verified way to reach the office that runs a service."""
 
     name: Text
@@ -53,16 +51,14 @@ class Contact:
     website: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class PlanMention:
+class PlanMention(NamedTuple):
     """Whether (and where) the 2026 Qianhai Action Plan names a service."""
 
     mentioned: str  # one of PLAN_MENTIONS
     note: Text | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Requirements:
+class Requirements(NamedTuple):
     """Who a service is for, as its sources state it; every field left empty means "no such condition"."""
 
     source: str = ""  # the url of the service's source that states these conditions
@@ -83,8 +79,7 @@ class Requirements:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Service:
+class Service(NamedTuple):
     """One service or measure for Hong Kong residents in Qianhai."""
 
     id: str
@@ -102,7 +97,7 @@ class Service:
     sources: tuple[Source, ...]
     last_verified: date
     plan_2026: PlanMention
-    requires: Requirements = field(default_factory=Requirements)
+    requires: Requirements = Requirements()
 
     def matches(self, category: str | None = None, audience: str | None = None, status: str | None = None) -> bool:
         """True when the service passes every filter given (None means any)."""
@@ -113,8 +108,7 @@ class Service:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     """A fixed, ordered vocabulary: key -> bilingual label."""
 
     labels: dict[str, Text]
@@ -138,8 +132,7 @@ class Vocabulary:
             return len(self.labels)
 
 
-@dataclass(frozen=True, slots=True)
-class Vocabularies:
+class Vocabularies(NamedTuple):
     """The three vocabularies a service refers to."""
 
     categories: Vocabulary
@@ -151,18 +144,31 @@ class Vocabularies:
         return {"category": self.categories, "audience": self.audiences, "status": self.statuses}[name]
 
 
-@dataclass(frozen=True)
 class Dataset:
-    """A loaded, validated dataset."""
+    """A loaded, validated dataset (never changed once made)."""
 
-    services: tuple[Service, ...]
-    vocabularies: Vocabularies
-    origin: str
-    version: str
-    _by_id: dict[str, Service] = field(default_factory=dict, repr=False, compare=False)
+    __slots__ = ("services", "vocabularies", "origin", "version", "_by_id")
 
-    def __post_init__(self) -> None:
-        self._by_id.update({service.id: service for service in self.services})
+    def __init__(self, services: tuple[Service, ...], vocabularies: Vocabularies, origin: str, version: str) -> None:
+        self.services = services
+        self.vocabularies = vocabularies
+        self.origin = origin
+        """Where it was read from."""
+        self.version = version
+        """Changes whenever the data does (see :func:`~hkqh_tui.core.dataset.loading.dataset_version`)."""
+        self._by_id = {service.id: service for service in services}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return (self.version, self.origin, self.vocabularies, self.services) == (
+            other.version, other.origin, other.vocabularies, other.services
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # equal datasets must hash alike, and the vocabularies cannot hash
+
+    def __repr__(self) -> str:
+        return f"Dataset({len(self.services)} services from {self.origin!r}, version {self.version!r})"
 
     def get(self, service_id: str) -> Service | None:
         """The service with this id, or None."""

@@ -7,9 +7,8 @@ it concerns, so a curator can fix them all in one pass.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from hkqh_tui.core.dataset.model import (
@@ -51,8 +50,7 @@ MAX_AGE = 120
 TEXT_KEYS = ("zh-Hant", "en")
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in a dataset, located by file, service and field."""
 
     file: str

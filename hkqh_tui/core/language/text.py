@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Script = Literal["hant", "hans", "en"]
 SCRIPTS: tuple[Script, ...] = ("hant", "hans", "en")
 """Display choices: Traditional Chinese (HK), Simplified Chinese, English."""
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """A text in Traditional Chinese (HK forms) with an optional English translation."""
 
     zh_hant: str

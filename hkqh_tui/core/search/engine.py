@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import filterfalse, repeat
-from typing import overload
+from typing import NamedTuple, overload
 
 from hkqh_tui.core.dataset.model import Dataset, Service
 from hkqh_tui.core.gc_pause import collector_paused
@@ -81,26 +79,50 @@ MAX_WITHIN = 1.35
 _FIELD_NAMES = {Field.TITLE: "title", Field.ALIAS: "alias", Field.SUMMARY: "summary", Field.DETAILS: "details"}
 
 
-@dataclass(frozen=True)
 class SearchResult:
-    """One service found by a search, with why and how well it matched."""
+    """One service found by a search, with why and how well it matched (never changed once made)."""
 
-    service: Service
-    score: float
-    """The tier plus the share of the query found, weighted by field and kind (higher is better)."""
-    tier: MatchTier
-    reason: str
-    """Why it matched, in a few words: "exact title or alias", "title + summary", "alias (typo)",
-    "part of the query: summary (split)"."""
-    confidence: str = STRONG
-    """"strong" when the result answers the query, "weak" when it only shares part of it (shown as related)."""
-    find_needles: Callable[[], Needles] | None = field(default=None, repr=False, compare=False)
-    """Works out :attr:`needles` when first needed (most results of a keystroke are never drawn)."""
+    __slots__ = ("service", "score", "tier", "reason", "confidence", "_find_needles", "_needles")
 
-    @cached_property
+    def __init__(
+        self,
+        service: Service,
+        score: float,
+        tier: MatchTier,
+        reason: str,
+        confidence: str = STRONG,
+        find_needles: Callable[[], Needles] | None = None,
+    ) -> None:
+        self.service = service
+        self.score = score
+        """The tier plus the share of the query found, weighted by field and kind (higher is better)."""
+        self.tier = tier
+        self.reason = reason
+        """Why it matched, in a few words: "exact title or alias", "title + summary", "alias (typo)",
+        "part of the query: summary (split)"."""
+        self.confidence = confidence
+        """"strong" when the result answers the query, "weak" when it only shares part of it (shown as related)."""
+        self._find_needles = find_needles  # most results of a keystroke are never drawn: needles wait until asked
+        self._needles: Needles | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SearchResult):
+            return NotImplemented
+        return (self.service, self.score, self.tier, self.reason, self.confidence) == (
+            other.service, other.score, other.tier, other.reason, other.confidence
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # a result is a value to compare, not a key
+
+    def __repr__(self) -> str:
+        return f"SearchResult({self.service.id!r}, {self.score:.3f}, {self.tier.name}, {self.reason!r}, {self.confidence})"
+
+    @property
     def needles(self) -> Needles:
         """What matched, folded; used to highlight."""
-        return self.find_needles() if self.find_needles is not None else Needles()
+        if self._needles is None:
+            self._needles = self._find_needles() if self._find_needles is not None else Needles()
+        return self._needles
 
     def title_spans(self, script: Script) -> list[tuple[int, int]]:
         """``(start, end)`` spans of the title as displayed in ``script`` to highlight (end exclusive)."""
@@ -429,8 +451,7 @@ class _Scorer:
         return _Group(within, tier, strong, tuple(title_terms), TITLE_SHARE_WEIGHT / len(hits), score)
 
 
-@dataclass(frozen=True, slots=True)
-class _Group:
+class _Group(NamedTuple):
     """The part of a score that a set of hits decides."""
 
     within: float

@@ -8,16 +8,15 @@ sorted, non-overlapping, end exclusive: ``display_text[start:end]`` is a highlig
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from hkqh_tui.core.search.folding import fold_with_offsets
 from hkqh_tui.core.search.query import parse_query
 from hkqh_tui.core.search.words import LATIN_WORD, stem
 
 
-@dataclass(frozen=True, slots=True)
-class Needles:
+class Needles(NamedTuple):
     """What a search matched, in folded form: Chinese substrings, English word stems and English word prefixes."""
 
     chinese: frozenset[str] = frozenset()

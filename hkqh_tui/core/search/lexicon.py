@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from hkqh_tui.core.search.folding import compact, fold, fold_many
 from hkqh_tui.core.search.words import nearest_words
@@ -41,8 +41,7 @@ class LexiconError(ValueError):
     """The lexicon file is missing, unreadable or has an entry that is not allowed (the message says which)."""
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """The lexicon, folded and ready for query parsing."""
 
     function_words: frozenset[str]

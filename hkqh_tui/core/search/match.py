@@ -10,10 +10,8 @@ typo, two for words of eight letters or more).
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import Enum, IntEnum
 
 from hkqh_tui.core.search.highlight import Needles
@@ -82,25 +80,28 @@ _FIELDS_BY_PRIORITY = (Field.TITLE, Field.ALIAS, Field.SUMMARY, Field.DETAILS)
 _BEST_FIELD = [next((f for f in _FIELDS_BY_PRIORITY if flags & f), Field.DETAILS) for flags in range(16)]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class TermHit:
-    """How one term matched one service.
+    """How one term matched one service (never changed once made).
 
     Compared and hashed by identity: hits are shared by every service found the same way, and a search groups
     services by the hits they have."""
 
-    tier: MatchTier
-    quality: float
-    """Field weight times kind weight, plus a little for every further field; about 0 to 1.2."""
-    field: Field
-    """The best field it was found in."""
-    kind: MatchKind
-    coverage: float = 1.0
-    """The share of the term that was found (below 1 only when a split term was found in part)."""
-    rank: float = dataclasses.field(init=False, compare=False)
+    __slots__ = ("tier", "quality", "field", "kind", "coverage", "rank")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "rank", self.tier * 10 + self.quality)
+    def __init__(self, tier: MatchTier, quality: float, field: Field, kind: MatchKind, coverage: float = 1.0) -> None:
+        self.tier = tier
+        self.quality = quality
+        """Field weight times kind weight, plus a little for every further field; about 0 to 1.2."""
+        self.field = field
+        """The best field it was found in."""
+        self.kind = kind
+        self.coverage = coverage
+        """The share of the term that was found (below 1 only when a split term was found in part)."""
+        self.rank = tier * 10 + quality
+        """Orders hits: the tier first, then the quality."""
+
+    def __repr__(self) -> str:
+        return f"TermHit({self.tier.name}, {self.quality:.3f}, {self.field!r}, {self.kind.name}, {self.coverage:.2f})"
 
 
 def make_hit(fields: int, kind: MatchKind, bonus: float = 0.0) -> TermHit:

@@ -15,8 +15,7 @@ the words the dataset and the lexicon know (:func:`segment`), so 我阿媽想喺
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from hkqh_tui.core.search.folding import compact, fold
 from hkqh_tui.core.search.lexicon import EMPTY_LEXICON, Lexicon, LexiconError, default_lexicon
@@ -62,8 +61,7 @@ class Vocabulary(Protocol):
     def knows_prefix(self, prefix: str) -> bool: ...
 
 
-@dataclass(frozen=True, slots=True)
-class QueryTerm:
+class QueryTerm(NamedTuple):
     """One meaningful word of a query."""
 
     text: str
@@ -84,8 +82,7 @@ class QueryTerm:
     """For ``a | b``: the terms any one of which will do (``text`` is then their texts joined)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedQuery:
+class ParsedQuery(NamedTuple):
     """A query ready for matching."""
 
     text: str
@@ -253,7 +250,7 @@ def _chinese_terms(
                 continue
         term = make_term(piece, lexicon)
         if len(piece) == 1 and role != "synonym":
-            term = replace(term, weight=SINGLE_CHARACTER_WEIGHT)
+            term = term._replace(weight=SINGLE_CHARACTER_WEIGHT)
         terms.append(term)
     return terms
 
@@ -272,7 +269,7 @@ def _word_terms(token: str, vocabulary: Vocabulary | None, lexicon: Lexicon, aud
         if not term.alternatives and _unknown_word(token, vocabulary):
             nearest = lexicon.nearest_synonym(token)  # a typo of a word only the lexicon knows (dentst: dentist)
             if nearest is not None:
-                term = replace(term, alternatives=lexicon.synonyms[nearest])
+                term = term._replace(alternatives=lexicon.synonyms[nearest])
         return [term]
     if token in lexicon.function_words:
         return []

@@ -10,7 +10,6 @@ every alias that equals a query (after folding) removed: that shows what search 
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import tomllib
@@ -133,7 +132,7 @@ def without_query_aliases(dataset: Dataset, queries: list[dict]) -> Dataset:
     """The dataset with every alias that equals a query (after folding) removed."""
     keys = {compact(fold(query["q"])) for query in queries}
     services = tuple(
-        dataclasses.replace(s, aliases=tuple(a for a in s.aliases if compact(fold(a)) not in keys))
+        s._replace(aliases=tuple(a for a in s.aliases if compact(fold(a)) not in keys))
         for s in dataset.services
     )
     return Dataset(services=services, vocabularies=dataset.vocabularies, origin=dataset.origin, version="held-out")
