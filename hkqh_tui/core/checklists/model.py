@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from hkqh_tui.core.language.text import Text
 from hkqh_tui.core.language.visible import first_active_character
@@ -103,8 +102,7 @@ def item_keys(items: Sequence[Text]) -> list[str]:
     return keys
 
 
-@dataclass(frozen=True)
-class ChecklistEntry:
+class ChecklistEntry(NamedTuple):
     """One service in a checklist: its ticks per item kind and the person's note."""
 
     service_id: str
@@ -129,22 +127,39 @@ class ChecklistEntry:
             raise ValueError(f"unknown item kind {kind!r}; expected one of {', '.join(ITEM_KINDS)}")
         keys = self.ticked(kind) | {key} if ticked else self.ticked(kind) - {key}
         if kind == "documents":
-            return replace(self, ticked_documents=frozenset(keys))
-        return replace(self, ticked_steps=frozenset(keys))
+            return self._replace(ticked_documents=frozenset(keys))
+        return self._replace(ticked_steps=frozenset(keys))
 
 
-@dataclass(frozen=True)
 class Checklist:
-    """A named checklist: its entries in the order they were added."""
+    """A named checklist: its entries in the order they were added (a value: never changed once made)."""
 
-    name: str
-    entries: tuple[ChecklistEntry, ...] = ()
-    created: str = ""
-    updated: str = ""
-    _index: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+    __slots__ = ("name", "entries", "created", "updated", "_index")
 
-    def __post_init__(self) -> None:
-        self._index.update({entry.service_id: i for i, entry in enumerate(self.entries)})
+    def __init__(self, name: str, entries: tuple[ChecklistEntry, ...] = (), created: str = "", updated: str = "") -> None:
+        self.name = name
+        self.entries = entries
+        self.created = created
+        self.updated = updated
+        self._index = {entry.service_id: i for i, entry in enumerate(entries)}
+
+    def _values(self) -> tuple[str, tuple[ChecklistEntry, ...], str, str]:
+        return self.name, self.entries, self.created, self.updated
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if isinstance(other, Checklist) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"Checklist(name={self.name!r}, {len(self.entries)} entries, created={self.created!r}, updated={self.updated!r})"
+
+    def _with(self, **changes: object) -> Checklist:
+        """A copy with the named fields changed."""
+        fields: dict[str, object] = dict(zip(("name", "entries", "created", "updated"), self._values()))
+        fields.update(changes)
+        return Checklist(**fields)  # type: ignore[arg-type]
 
     @classmethod
     def new(cls, name: str) -> Checklist:
@@ -165,7 +180,7 @@ class Checklist:
 
     def _with_entry(self, updated: ChecklistEntry) -> Checklist:
         index = self._index[updated.service_id]
-        return replace(self, entries=self.entries[:index] + (updated,) + self.entries[index + 1 :])
+        return self._with(entries=self.entries[:index] + (updated,) + self.entries[index + 1 :])
 
     def with_service(self, service_id: str, title: Text | None = None) -> Checklist:
         """This checklist with the service added at the end (kept where it is if present; its title refreshed)."""
@@ -175,15 +190,15 @@ class Checklist:
         if existing is not None:
             if title is None or existing.title == title:
                 return self
-            return self._with_entry(replace(existing, title=title))
+            return self._with_entry(existing._replace(title=title))
         entry = ChecklistEntry(service_id=service_id, title=title, added=now_timestamp())
-        return replace(self, entries=self.entries + (entry,))
+        return self._with(entries=self.entries + (entry,))
 
     def without_service(self, service_id: str) -> Checklist:
         """This checklist without the service (unchanged when it is not there)."""
         if service_id not in self:
             return self
-        return replace(self, entries=tuple(e for e in self.entries if e.service_id != service_id))
+        return self._with(entries=tuple(e for e in self.entries if e.service_id != service_id))
 
     def with_tick(self, service_id: str, kind: ItemKind, key: str, ticked: bool = True) -> Checklist:
         """This checklist with one item of one service ticked or unticked (unchanged if the service is not there).
@@ -202,13 +217,13 @@ class Checklist:
         entry = self.entry(service_id)
         if entry is None or entry.note == note:
             return self
-        return self._with_entry(replace(entry, note=note))
+        return self._with_entry(entry._replace(note=note))
 
     def renamed(self, name: str) -> Checklist:
         """This checklist under another name."""
-        return replace(self, name=normalize_name(name))
+        return self._with(name=normalize_name(name))
 
     def touched(self) -> Checklist:
         """This checklist with ``updated`` set to now (and ``created`` if it had none)."""
         stamp = now_timestamp()
-        return replace(self, updated=stamp, created=self.created or stamp)
+        return self._with(updated=stamp, created=self.created or stamp)

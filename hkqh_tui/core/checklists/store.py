@@ -34,8 +34,8 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from hkqh_tui.core.checklists.json_format import ChecklistFormatError, checklist_from_bytes, checklist_to_text
 from hkqh_tui.core.checklists.lock import LockTimeout, exclusive_lock
@@ -60,8 +60,7 @@ Change = Callable[[Checklist], Checklist]
 _CHECKLIST_FILE = re.compile(r"^[^.][^.]*\.json$")
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(NamedTuple):
     """Something the user should be told.
 
     ``kind`` is one of ``"moved_aside"`` (a damaged file was kept aside at ``path``), ``"damaged"`` (a damaged file
@@ -76,8 +75,7 @@ class Notice:
     """For ``"not_saved"``: why, without what the app does about it (a command line that exits says it itself)."""
 
 
-@dataclass(frozen=True, slots=True)
-class UpdateResult:
+class UpdateResult(NamedTuple):
     """What a change led to: the checklist to show, whether it is on disk, and notices."""
 
     checklist: Checklist
@@ -86,8 +84,7 @@ class UpdateResult:
     unsaved_changes: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class LoadResult:
+class LoadResult(NamedTuple):
     """A checklist as read (an empty one when it is not saved yet), whether its file exists, and notices."""
 
     checklist: Checklist
@@ -95,8 +92,7 @@ class LoadResult:
     notices: tuple[Notice, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
+class Listing(NamedTuple):
     """Every saved checklist (and the default one, even if not saved yet), default first, then by name."""
 
     checklists: tuple[Checklist, ...]
@@ -107,8 +103,7 @@ class Listing:
         return [checklist.name for checklist in self.checklists]
 
 
-@dataclass(frozen=True, slots=True)
-class _Read:
+class _Read(NamedTuple):
     """The outcome of reading one checklist file."""
 
     checklist: Checklist | None = None

@@ -6,7 +6,7 @@ Build a :class:`ChecklistView` after every change; it is cheap. Services that ar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hkqh_tui.core.checklists.model import ITEM_KINDS, Checklist, ChecklistEntry, ItemKind, item_key, item_keys
 from hkqh_tui.core.dataset.model import Dataset, Service
@@ -14,8 +14,7 @@ from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script, Text
 
 
-@dataclass(frozen=True, slots=True)
-class Progress:
+class Progress(NamedTuple):
     """How many items are ticked out of how many; ``str()`` gives ``3/7``."""
 
     done: int
@@ -24,17 +23,13 @@ class Progress:
     def __str__(self) -> str:
         return f"{self.done}/{self.total}"
 
-    def __add__(self, other: Progress) -> Progress:
-        return Progress(self.done + other.done, self.total + other.total)
-
     @property
     def complete(self) -> bool:
         """True when there is at least one item and every item is ticked."""
         return self.total > 0 and self.done == self.total
 
 
-@dataclass(frozen=True, slots=True)
-class ChecklistItem:
+class ChecklistItem(NamedTuple):
     """One document or step of a service in a checklist, with its tick."""
 
     kind: ItemKind
@@ -44,8 +39,7 @@ class ChecklistItem:
     ticked: bool
 
 
-@dataclass(frozen=True, slots=True)
-class EntryView:
+class EntryView(NamedTuple):
     """A checklist entry with its service (None when the service is no longer in the dataset) and its items."""
 
     entry: ChecklistEntry
@@ -80,8 +74,7 @@ class EntryView:
         return self.entry.service_id
 
 
-@dataclass(frozen=True, slots=True)
-class CombinedDocument:
+class CombinedDocument(NamedTuple):
     """A document needed by one or more services of a checklist, listed once."""
 
     key: str
@@ -106,8 +99,7 @@ def _items(entry: ChecklistEntry, service: Service) -> tuple[ChecklistItem, ...]
     return tuple(items)
 
 
-@dataclass(frozen=True)
-class ChecklistView:
+class ChecklistView(NamedTuple):
     """A checklist joined with a dataset."""
 
     checklist: Checklist
@@ -126,10 +118,8 @@ class ChecklistView:
     @property
     def progress(self) -> Progress:
         """Ticked items out of all items, over every service still in the dataset."""
-        total = Progress(0, 0)
-        for view in self.entries:
-            total = total + view.progress
-        return total
+        counts = [view.progress for view in self.entries]
+        return Progress(sum(count.done for count in counts), sum(count.total for count in counts))
 
     def entry(self, service_id: str) -> EntryView | None:
         """The view of one service, or None when it is not in the checklist."""

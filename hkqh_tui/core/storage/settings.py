@@ -7,8 +7,8 @@ person where the old file went.
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -28,23 +28,51 @@ _KEYS = re.compile(r"^[!-~]{1,40}$")
 """Key names (``ctrl+q``, ``f2``, ``s``, ``ctrl+l,f2``): visible ASCII, no spaces."""
 
 
-@dataclass
 class Settings:
-    """What the app remembers between runs."""
+    """What the app remembers between runs (the app changes it in place and saves it whole)."""
 
-    script: Script = "hant"
-    theme: str = "textual-dark"
-    category: str | None = None
-    audience: str | None = None
-    status: str | None = None
-    checklist: str | None = None
-    keymap: dict[str, str] = field(default_factory=dict)
-    profile: dict[str, Any] | None = None  # answers of "For me", read by hkqh_tui.core.profile.storage
-    for_me_offered: bool = False  # the first screen has offered "For me" once
+    FIELDS = ("script", "theme", "category", "audience", "status", "checklist", "keymap", "profile", "for_me_offered")
+    """Every setting, in the order they are written."""
+
+    __slots__ = FIELDS
+
+    def __init__(
+        self,
+        script: Script = "hant",
+        theme: str = "textual-dark",
+        category: str | None = None,
+        audience: str | None = None,
+        status: str | None = None,
+        checklist: str | None = None,
+        keymap: dict[str, str] | None = None,
+        profile: dict[str, Any] | None = None,
+        for_me_offered: bool = False,
+    ) -> None:
+        self.script: Script = script
+        self.theme = theme
+        self.category = category
+        self.audience = audience
+        self.status = status
+        self.checklist = checklist
+        self.keymap: dict[str, str] = {} if keymap is None else keymap
+        self.profile = profile
+        """Answers of "For me", read by :mod:`hkqh_tui.core.profile.storage`."""
+        self.for_me_offered = for_me_offered
+        """The first screen has offered "For me" once."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Settings):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]  # changed in place
+
+    def __repr__(self) -> str:
+        return "Settings(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS) + ")"
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON object written to the settings file."""
-        return {"version": SETTINGS_VERSION, **asdict(self)}
+        """The JSON object written to the settings file (copies: later changes do not reach it)."""
+        return {"version": SETTINGS_VERSION, **{name: copy.deepcopy(getattr(self, name)) for name in self.FIELDS}}
 
 
 class SettingsSaveError(Exception):
@@ -111,15 +139,15 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
         ]
     settings = Settings()
     notices: list[str] = []
-    for item in fields(Settings):
-        if item.name not in raw:
+    for name in Settings.FIELDS:
+        if name not in raw:
             continue
-        value = raw[item.name]
-        if _valid_value(item.name, value):
-            setattr(settings, item.name, dict(value) if item.name == "keymap" else value)
+        value = raw[name]
+        if _valid_value(name, value):
+            setattr(settings, name, dict(value) if name == "keymap" else value)
         else:
             notices.append(
-                visible(f"Ignored an invalid value for '{item.name}' in {path}: {short_repr(value)}; the default is used.")
+                visible(f"Ignored an invalid value for '{name}' in {path}: {short_repr(value)}; the default is used.")
             )
     return settings, notices
 

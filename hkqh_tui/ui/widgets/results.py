@@ -7,8 +7,7 @@ query over 100,000 services costs what one screen of rows costs.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import overload
+from typing import NamedTuple, overload
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -26,8 +25,7 @@ MIN_TITLE_CELLS_WITH_CATEGORY = 16
 """The category column is shown only when the title keeps at least this many cells."""
 
 
-@dataclass(frozen=True)
-class ResultRow:
+class ResultRow(NamedTuple):
     """What one row shows; built by the screen from a search result."""
 
     service_id: str
