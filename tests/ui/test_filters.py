@@ -13,6 +13,7 @@ from hkqh_tui.core.dataset.filters import Filters
 from hkqh_tui.core.storage.paths import settings_file
 from hkqh_tui.ui.screens.for_me import ForMeScreen
 from hkqh_tui.ui.screens.main import MainScreen
+from hkqh_tui.ui.strings import tr
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.results import ResultsList
 from tests.ui.conftest import rendered_text
@@ -220,3 +221,31 @@ async def test_opening_a_service_the_filters_hide_clears_them_and_highlights_it(
         assert app.filters == Filters() and _shown(app, "category") is None
         assert len(_ids(app)) == 3 and results.highlighted_service_id == "ehcv-test"
         assert app.screen.query_one("#search").value == ""
+
+
+# ---- the selects are mounted one frame after the bar: what is asked before then is done once they are there ----
+
+
+async def test_keys_and_changes_made_before_the_selects_are_mounted_reach_them(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        bar = app.screen.query_one(FilterBar)
+        assert not bar.ready
+        app.screen.action_focus_filters()
+        app.set_script("en")
+        app.set_filter("audience", "elderly")
+        await pilot.pause()
+        await pilot.pause()
+        assert bar.ready
+        assert app.focused is bar.select("category")
+        assert bar.select("audience").prompt == tr("all_audiences", "en")
+        assert _shown(app, "audience") == "elderly"
+
+
+async def test_the_three_selects_fill_the_bars_one_line(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(FilterBar)
+        assert bar.ready and bar.region.height == 1
+        assert len(bar.query(Select)) == 3

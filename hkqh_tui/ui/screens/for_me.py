@@ -16,7 +16,6 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from hkqh_tui.core.dataset.model import FILTERS
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.core.language.ui_text import pick
@@ -298,7 +297,7 @@ class ForMeScreen(UsesHkqhApp, Screen):
         self.set_focus(self.query_one("#search", Input))
 
     def action_focus_filters(self) -> None:
-        self.query_one(FilterBar).select(FILTERS[0]).focus()
+        self.query_one(FilterBar).focus_first()
 
     def action_clear_filters(self) -> None:
         self.hkqh.clear_filters()

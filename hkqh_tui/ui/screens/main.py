@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from hkqh_tui.core.dataset.model import FILTERS
 from hkqh_tui.core.language.display import show
 from hkqh_tui.core.language.text import Script
 from hkqh_tui.presentation.literal import literal
@@ -279,7 +278,7 @@ class MainScreen(UsesHkqhApp, Screen):
         self.set_focus(self.query_one("#search", Input))
 
     def action_focus_filters(self) -> None:
-        self.query_one(FilterBar).select(FILTERS[0]).focus()
+        self.query_one(FilterBar).focus_first()
 
     def action_clear_filters(self) -> None:
         self.hkqh.clear_filters()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import RenderableType
-from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Select
@@ -28,7 +27,7 @@ def filter_value_label(name: str, key: str, vocabulary: Vocabulary, script: Scri
 
 
 class FilterBar(UsesHkqhApp, Horizontal):
-    """Three selects whose blank choice means "any".
+    """Three selects whose blank choice means "any", mounted one frame after the bar itself.
 
     The bar shows the app's filters (:attr:`HkqhApp.filters`) in the app's script and follows both; a choice the
     person makes goes up as :class:`Changed`, and the app, which owns the filters, sets them.
@@ -53,10 +52,21 @@ class FilterBar(UsesHkqhApp, Horizontal):
         """What the select of ``name`` shows for ``value``: blank (any) for a value the dataset does not know."""
         return value if value is not None and value in self._vocabulary(name) else Select.NULL
 
-    def compose(self) -> ComposeResult:
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._ready = False
+        self._focus_when_ready = False
+
+    def on_mount(self) -> None:
+        self.follow_app(on_script=self.relabel, on_filters=self.show_filters)
+        # Three selects are about a fifth of the app's start-up, and what a person sees and uses first is the
+        # search box and the results: the bar keeps its line and fills it one frame later.
+        self.call_after_refresh(self._mount_selects)
+
+    async def _mount_selects(self) -> None:
         script, filters = self.hkqh.script, self.hkqh.filters
-        for name in FILTERS:
-            yield Select(
+        await self.mount_all(
+            Select(
                 self._options(name, script),
                 id=f"filter-{name}",
                 compact=True,
@@ -64,16 +74,35 @@ class FilterBar(UsesHkqhApp, Horizontal):
                 prompt=tr(_PROMPTS[name], script),
                 value=self._shown(name, filters.get(name)),
             )
+            for name in FILTERS
+        )
+        self._ready = True
+        if self.hkqh.script != script:
+            self.relabel()
+        elif self.hkqh.filters != filters:
+            self.show_filters()
+        if self._focus_when_ready:
+            self.focus_first()
 
-    def on_mount(self) -> None:
-        self.follow_app(on_script=self.relabel, on_filters=self.show_filters)
+    @property
+    def ready(self) -> bool:
+        """True once the selects are mounted (one frame after the bar)."""
+        return self._ready
+
+    def focus_first(self) -> None:
+        """Focus the first select (as soon as it is mounted)."""
+        self._focus_when_ready = not self._ready
+        if self._ready:
+            self.select(FILTERS[0]).focus()
 
     def select(self, name: str) -> Select:
-        """The select of filter ``name``."""
+        """The select of filter ``name`` (see :attr:`ready`)."""
         return self.query_one(f"#filter-{name}", Select)
 
     def relabel(self) -> None:
         """Label every select in the app's script, keeping the values shown."""
+        if not self._ready:
+            return  # the selects are made with the script in use when they are mounted
         script = self.hkqh.script
         # Setting the options clears the choice: nothing the bar does itself is posted as the person's choice.
         with self.prevent(Select.Changed):
@@ -85,6 +114,8 @@ class FilterBar(UsesHkqhApp, Horizontal):
 
     def show_filters(self) -> None:
         """Show the app's filters in the selects."""
+        if not self._ready:
+            return
         filters = self.hkqh.filters
         with self.prevent(Select.Changed):
             for name in FILTERS:
