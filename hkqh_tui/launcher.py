@@ -32,7 +32,8 @@ def run_tui(data_path: str | None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the app or run a subcommand, as ``argv`` (default: the command line) asks; return the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments == ["--version"]:
+    if arguments.count("--version") == 1 and tui_arguments([a for a in arguments if a != "--version"])[0]:
+        # ``hkqh --version``, also with ``--data PATH``: the version does not depend on the dataset.
         from hkqh_tui import __version__
 
         sys.stdout.write(f"hkqh {__version__}\n")

@@ -6,6 +6,8 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
+
 import hkqh_tui.cli
 import hkqh_tui.core
 
@@ -53,11 +55,14 @@ def test_the_launcher_defers_everything_until_it_knows_what_is_wanted():
     assert not loaded & heavy, loaded & heavy
 
 
-def test_version_loads_neither_the_command_line_nor_the_app():
-    loaded = _modules_after(
-        "import contextlib, io\nfrom hkqh_tui.launcher import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n    main(['--version'])"
+@pytest.mark.parametrize("argv", [["--version"], ["--data", "elsewhere", "--version"], ["--version", "--data=elsewhere"]])
+def test_version_loads_neither_the_command_line_nor_the_app(argv):
+    code = (
+        "import contextlib, io\nfrom hkqh_tui.launcher import main\nout = io.StringIO()\n"
+        f"with contextlib.redirect_stdout(out):\n    assert main({argv!r}) == 0\n"
+        "assert out.getvalue().startswith('hkqh '), out.getvalue()"
     )
+    loaded = _modules_after(code)
     assert not any(m.split(".")[0] in {"textual", "rich"} or m.startswith("hkqh_tui.cli") for m in loaded)
 
 
