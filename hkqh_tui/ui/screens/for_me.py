@@ -26,7 +26,7 @@ from hkqh_tui.ui.latest_only import LatestOnly
 from hkqh_tui.ui.typed_app import UsesHkqhApp
 from hkqh_tui.ui.widgets.filter_bar import FilterBar
 from hkqh_tui.ui.widgets.key_footer import KeyFooter
-from hkqh_tui.ui.widgets.results import MARK, fit
+from hkqh_tui.ui.widgets.results import MARK, SERVICE_LIST_BINDINGS, fit
 from hkqh_tui.ui.widgets.search_input import SearchInput
 
 if TYPE_CHECKING:
@@ -82,14 +82,7 @@ def row_text(match: Match, title: str, marked: bool, width: int, script: Script)
 class ForMeList(UsesHkqhApp, OptionList):
     """The placed services under group headings; Space marks, Enter reads."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
-        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
-        Binding("g", "first", "First", show=False, id="first"),
-        Binding("G", "last", "Last", show=False, id="last"),
-        Binding("space", "toggle_mark", "Mark", id="toggle_mark"),
-        Binding("enter", "select", "Details", id="open_detail"),
-    ]
+    BINDINGS = [*SERVICE_LIST_BINDINGS]
 
     @property
     def highlighted_service_id(self) -> str | None:

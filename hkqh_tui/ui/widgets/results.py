@@ -13,7 +13,7 @@ from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text as RichText
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -143,17 +143,21 @@ class RowRenderable:
         return Measurement(1, options.max_width)
 
 
+SERVICE_LIST_BINDINGS: list[BindingType] = [
+    Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
+    Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
+    Binding("g", "first", "First", show=False, id="first"),
+    Binding("G", "last", "Last", show=False, id="last"),
+    Binding("space", "toggle_mark", "Mark", id="toggle_mark"),
+    Binding("enter", "select", "Details", id="open_detail"),
+]
+"""The keys of a list of services (the results, "For me"): j/k and g/G move, Space marks, Enter opens."""
+
+
 class ResultsList(OptionList):
     """An option list of services with j/k movement and space to mark."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
-        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
-        Binding("g", "first", "First", show=False, id="first"),
-        Binding("G", "last", "Last", show=False, id="last"),
-        Binding("space", "toggle_mark", "Mark", id="toggle_mark"),
-        Binding("enter", "select", "Details", id="open_detail"),
-    ]
+    BINDINGS = [*SERVICE_LIST_BINDINGS]
 
     class ToggleMark(Message):
         """The person pressed space on a service."""
