@@ -6,9 +6,10 @@ the second result row (so the rows themselves are drawn, not just the status lin
 one OptionList of 50 items), its third item. Peak memory (VmHWM) is read 1.5 s after the marker, once hkqh has built
 its search index after the first frame.
 
-Then the command line, each next to its floor, in the same run: `hkqh --version` next to `python -c pass`, and
-`hkqh list --json` and `hkqh search --json` (a Traditional, a Simplified and an English query) next to
-`python -c "import rapidfuzz, opencc"` (the libraries a search needs), all with warm caches.
+Then the command line (the installed ``hkqh`` console script), each next to its floor, in the same run:
+`hkqh --version` next to `python -c pass`, and `hkqh list --json` and `hkqh search --json` (a Traditional, a
+Simplified and an English query) next to `python -c "import rapidfuzz, opencc"` (the libraries a search needs), all
+with warm caches.
 
 Run:  python benchmarks/startup_bench.py [--runs N] [--data PATH]
 
@@ -156,7 +157,11 @@ def main() -> None:
             seconds, memory = time_to_marker(hkqh_app, marker, env)
             hkqh.append(seconds)
             hkqh_mem.append(memory)
-        hkqh_cli = [sys.executable, "-m", "hkqh_tui", *data_args]
+        # The console script, as a person runs it (``python -m hkqh_tui`` would add runpy's imports); from a source
+        # checkout without one installed, the module.
+        script = Path(sys.executable).with_name("hkqh")
+        hkqh_cli = [str(script)] if script.is_file() else [sys.executable, "-m", "hkqh_tui"]
+        hkqh_cli += data_args
         commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
             "import floor (rapidfuzz, opencc)": [sys.executable, "-c", "import rapidfuzz, opencc"],
