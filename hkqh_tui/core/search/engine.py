@@ -67,6 +67,9 @@ FALLBACK_SHARE = 0.5
 """When nothing has enough of the query, the words found as written are searched on their own (as related results
 only) if they make up at least this share of the query's words."""
 
+LEAVE_ONE_OUT_FROM = 4
+"""A query of this many terms or more that still finds nothing is searched again with each term left out in turn."""
+
 AUDIENCE_BONUS = 0.12
 """Added within the tier when the query says who is asking (阿媽, kids) and the service is for them."""
 
@@ -254,6 +257,8 @@ class SearchIndex:
             if 0 < len(found) < len(terms) and share >= FALLBACK_SHARE - 1e-9:
                 scored = self._scored(parsed, [t for t, _ in found], [m for _, m in found], allowed, excluded)
                 scored = [(negative, position, tier, False) for negative, position, tier, _ in scored]
+            if not scored and len(terms) >= LEAVE_ONE_OUT_FROM:
+                scored = self._one_left_out(parsed, terms, matches, allowed, excluded)
         if limit is not None and limit < len(scored):
             scored = heapq.nsmallest(limit, scored)
         else:
@@ -265,6 +270,28 @@ class SearchIndex:
             return self._result(position, -negative, tier, strong, parsed, matches, reasons)
 
         return SearchResults(self._services, scored, make)
+
+    def _one_left_out(
+        self,
+        parsed: ParsedQuery,
+        terms: list[QueryTerm],
+        matches: list[TermMatches],
+        allowed: list[bool] | None,
+        excluded: set[int],
+    ) -> list[_Entry]:
+        """What the query finds with any one of its terms left out, each service at its best, as related results.
+
+        A sentence may have a word that is in the dataset but wrong here (上大 cut from 搬上大灣區: the end of 上 and
+        the start of 大灣區, found in the alias 開車上大陸), and with it nothing reaches half of the query."""
+        best: dict[int, _Entry] = {}
+        for left_out in range(len(terms)):
+            kept = [i for i in range(len(terms)) if i != left_out]
+            for negative, position, tier, _ in self._scored(
+                parsed, [terms[i] for i in kept], [matches[i] for i in kept], allowed, excluded
+            ):
+                if position not in best or negative < best[position][0]:
+                    best[position] = (negative, position, tier, False)
+        return list(best.values())
 
     def _scored(
         self,

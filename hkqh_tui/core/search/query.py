@@ -174,8 +174,8 @@ def segment(run: str, vocabulary: Vocabulary, lexicon: Lexicon) -> list[tuple[st
                 known = vocabulary.knows_piece(piece)
                 if not known or _adds_function_character(piece, vocabulary, function_words):
                     continue
-                if size == 2 and piece[0] in function_words:
-                    continue  # 喺深 in 喺深圳: a pair that only spans a particle and half a word (内地 is a word)
+                if size == 2 and piece[0] in function_words and vocabulary.knows_piece(run[start + 1 : end + 1]) > 0:
+                    continue  # 喺深 in 喺深圳: a particle and half of the word that follows (not 仲裁, nor 内地)
                 role, score = "word", (size + 0.3 if known > 1 else 1.1)
             total = previous + score - PIECE_COST
             if total > best[end][0]:

@@ -487,3 +487,39 @@ def test_services_with_the_same_hits_are_ranked_as_when_scored_one_by_one(tmp_pa
     found = SearchIndex(load_dataset(write_dataset(tmp_path, records)), persist=False).search("夢工場")
     assert ids(found) == ["short", "long", "other"]
     assert found[0].score > found[1].score > found[2].score
+
+
+# ---- on the bundled dataset: sentences whose words the dataset cuts otherwise ----
+
+
+@pytest.fixture(scope="module")
+def bundled() -> SearchIndex:
+    return SearchIndex(load_dataset(None))
+
+
+def test_a_word_that_starts_with_a_particle_is_kept_when_no_word_follows_it(bundled):
+    from hkqh_tui.core.search.folding import fold
+    from hkqh_tui.core.search.query import parse_query
+
+    def terms(query: str) -> list[str]:
+        return [t.text for t in parse_query(query, bundled._corpus).terms]
+
+    assert fold("仲裁") in terms("深港之間的合同糾紛去哪裏仲裁")  # 仲 (still) is a particle, 仲裁 a word
+    assert terms("喺深圳用醫療券") == [fold("深圳"), fold("醫療券")]  # 喺深 is not a word: 深 starts 深圳
+    assert fold("內地") in terms("香港獸醫能不能考內地的執照")  # 地 can be a particle, 內地 is a word
+    assert ids(bundled.search("深港之間的合同糾紛去哪裏仲裁"))[:2] == [
+        "hk-law-arbitration-choice", "shenzhen-court-of-international-arbitration"
+    ]
+
+
+def test_a_sentence_that_finds_nothing_whole_finds_what_it_does_with_one_word_left_out(bundled, monkeypatch):
+    # 搬上大灣區 is cut 搬 | 上大 | 灣區 (上大 is in the alias 開車上大陸): with 上大, no service has half of the
+    # query; without it, the Guangdong schemes do. They are shown as related, never as answers.
+    query = "退休搬上大灣區住老人院有冇資助"
+    results = bundled.search(query)
+    assert "residential-care-guangdong" in ids(results)[:2]
+    assert all(result.confidence == "weak" for result in results)
+    from hkqh_tui.core.search import engine
+
+    monkeypatch.setattr(engine, "LEAVE_ONE_OUT_FROM", 99)  # never: the check above depends on it
+    assert bundled.search(query) == []
