@@ -17,7 +17,7 @@ from typing import Any
 
 from hkqh_tui.core.storage.digest import digest
 
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 """Bump when the index's layout or the way it is built changes."""
 
 MAX_INDEX_BYTES = 1024 * 1024 * 1024

@@ -6,8 +6,9 @@ Chinese of each title and alias. For each text there are up to four keys, all lo
 - pinyin joined ("yiliaoquan") and its initials ("ylq"), read from the folded Simplified text, using pypinyin's
   phrase readings for two- to four-character words (银行 -> yin hang) and a character's first reading otherwise;
 - Jyutping joined ("jiliuhyun") and its initials ("jlh"), read character by character from the Traditional text with
-  ToJyutping, with the sounds Hong Kong people commonly merge folded the same way in keys and queries
-  (:func:`lazy_syllable`: n- as l-, ng- dropped, gw- as g-, kw- as k-).
+  ToJyutping, folded the same way in keys and queries (:func:`lazy_syllable`): the sounds Hong Kong people commonly
+  merge (n- as l-, ng- dropped, gw- as g-) and the letters Hong Kong's own spellings write otherwise (Tsim, Heung,
+  Pak for Jyutping's zim, hoeng, bak), so "gong che bak seung" finds 港車北上 as "gong ce bak soeng" does.
 
 Latin letters and digits in a text are kept as they are (e站通 -> e zhan tong).
 """
@@ -24,15 +25,37 @@ _LATIN_RUN = re.compile(r"[a-z0-9]+")
 _MAX_PHRASE = 4
 
 
+_HK_INITIALS = (("ts", "c"), ("ch", "c"), ("sh", "s"), ("z", "c"), ("y", "j"), ("p", "b"), ("t", "d"), ("k", "g"))
+"""Initials folded together: Jyutping's z- and c- and Hong Kong spellings' ts- and ch- (前 cin, Tsim; 車 ce, Che);
+sh- as s- (Sham); y- as Jyutping's j-; and p-, t-, k- as b-, d-, g-, which Hong Kong spellings use for both (北 bak,
+Pak; 大 daai, Tai; 九 gau, Kau)."""
+_HK_FINALS = (("eoi", "ui"), ("oe", "eu"), ("eo", "eu"), ("aa", "a"), ("yu", "u"), ("ue", "u"), ("ee", "i"), ("oo", "u"),
+              ("ou", "o"))
+"""Finals folded together, Jyutping's first: 水 seoi and Shui, 上 soeng and Seung, 大 daai and Tai, 住 zyu and Chu,
+元 jyun and Yuen, 埔 bou and Po."""
+
+
+@lru_cache(maxsize=8192)
 def lazy_syllable(syllable: str) -> str:
-    """A Jyutping syllable with the sounds commonly merged in Hong Kong speech folded (nei -> lei, ngo -> o)."""
+    """A Jyutping syllable, or one spelt as Hong Kong's place names and people's names are (Tsim Sha Tsui, Heung,
+    Pak), folded to one form: the sounds commonly merged in Hong Kong speech (nei -> lei, ngo -> o, gwong -> gong)
+    and the letters the two spellings write differently (soeng and seung -> seung; ce and che -> ce). Keys and
+    queries are folded alike, so either spelling finds a title."""
     if syllable.startswith("ng"):
         syllable = syllable[2:] or syllable  # ng on its own (五) stays
     elif syllable.startswith("n") and len(syllable) > 1:
         syllable = "l" + syllable[1:]
     if syllable.startswith(("gw", "kw")):
         syllable = syllable[0] + syllable[2:]
-    return syllable
+    for spelt, folded in _HK_INITIALS:
+        if syllable.startswith(spelt) and len(syllable) > len(spelt):
+            syllable = folded + syllable[len(spelt) :]
+            break
+    initial = syllable[:1] if syllable[:1] not in ("a", "e", "i", "o", "u") else ""
+    final = syllable[len(initial) :]
+    for spelt, folded in _HK_FINALS:
+        final = final.replace(spelt, folded)
+    return initial + final
 
 
 @lru_cache(maxsize=1)
