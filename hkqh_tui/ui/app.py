@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
@@ -551,7 +551,11 @@ class HkqhApp(App):
                 self.set_timer(delay, self._repaint)
 
     def _repaint(self) -> None:
-        self.screen.refresh(layout=True)
+        try:
+            screen = self.screen
+        except ScreenStackError:
+            return  # the app is quitting (within half a second of starting): nothing is left to paint
+        screen.refresh(layout=True)
         self.refresh(repaint=True)
 
     def on_mount(self) -> None:
