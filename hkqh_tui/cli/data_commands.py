@@ -182,7 +182,29 @@ def run_validate(args: argparse.Namespace, context: CommandContext) -> int:
     dataset = result.dataset
     assert dataset is not None
     context.out.print(f"OK: {len(dataset.services)} services in {escape(dataset.origin)} (version {dataset.version})")
-    return _validate_plan(target, dataset, context)
+    plan_status = _validate_plan(target, dataset, context)
+    return _validate_lexicon(target, context) or plan_status
+
+
+def _validate_lexicon(target: str | None, context: CommandContext) -> int:
+    """Check the search lexicon beside a dataset folder, when there is one (search reads the bundled one, and a
+    broken one would only make search quietly worse)."""
+    from hkqh_tui.core.dataset.location import chosen_data_path
+    from hkqh_tui.core.search.lexicon import LEXICON_FILE, LexiconError, read_lexicon
+    from hkqh_tui.presentation.literal import markup_safe as escape
+
+    path = chosen_data_path(target) / LEXICON_FILE
+    if not path.is_file():
+        return 0
+    try:
+        lexicon = read_lexicon(path)
+    except LexiconError as error:
+        context.out.print(escape(str(error)), soft_wrap=True)
+        context.err.print("[red]1 problem found in the search lexicon.[/]")
+        return 1
+    words = len(lexicon.function_words) + len(lexicon.synonyms) + len(lexicon.audiences)
+    context.out.print(f"OK: {words} words in {escape(str(path))}")
+    return 0
 
 
 def _validate_plan(target: str | None, dataset: Dataset, context: CommandContext) -> int:

@@ -103,6 +103,18 @@ def test_validate_ok(small_dataset):
     assert "OK: 3 services" in result.stdout
 
 
+def test_validate_checks_the_search_lexicon_beside_the_dataset(small_dataset):
+    lexicon = small_dataset / "lexicon.toml"
+    lexicon.write_text('[function_words]\nmandarin = ["之间", "我"]\n', encoding="utf-8")
+    result = hkqh("data", "validate", str(small_dataset))
+    assert result.returncode == 0 and "OK: 2 words in" in result.stdout
+    lexicon.write_text('[function_words]\nmandarin = ["之间", "之間"]\n', encoding="utf-8")
+    result = hkqh("data", "validate", str(small_dataset))
+    assert result.returncode == 1
+    assert "'之間' is the same word as '之间'" in result.stdout and "search lexicon" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
 def test_validate_lists_every_problem(tmp_path):
     root = write_dataset(
         tmp_path / "broken",

@@ -113,11 +113,16 @@ def _words(value: object, where: str) -> list[str]:
     if not isinstance(value, list) or not value:
         raise LexiconError(f"{where}: expected a non-empty list of words")
     words = [_word(item, f"{where}[{index}]") for index, item in enumerate(value)]
-    seen: set[str] = set()
+    seen: dict[str, object] = {}
     for raw, word in zip(value, words):
         if word in seen:
-            raise LexiconError(f"{where}: {raw!r} is listed twice")
-        seen.add(word)
+            if seen[word] == raw:
+                raise LexiconError(f"{where}: {raw!r} is listed twice")
+            raise LexiconError(
+                f"{where}: {raw!r} is the same word as {seen[word]!r} (search reads Traditional and Simplified, capitals"
+                " and full-width letters alike): keep one"
+            )
+        seen[word] = raw
     return words
 
 
