@@ -55,7 +55,9 @@ def test_the_launcher_defers_everything_until_it_knows_what_is_wanted():
     assert not loaded & heavy, loaded & heavy
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["--data", "elsewhere", "--version"], ["--version", "--data=elsewhere"]])
+@pytest.mark.parametrize(
+    "argv", [["--version"], ["--data", "elsewhere", "--version"], ["--version", "--data=elsewhere"]]
+)
 def test_version_loads_neither_the_command_line_nor_the_app(argv):
     code = (
         "import contextlib, io\nfrom hkqh_tui.launcher import main\nout = io.StringIO()\n"

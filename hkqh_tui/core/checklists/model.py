@@ -136,7 +136,9 @@ class Checklist:
 
     __slots__ = ("name", "entries", "created", "updated", "_index")
 
-    def __init__(self, name: str, entries: tuple[ChecklistEntry, ...] = (), created: str = "", updated: str = "") -> None:
+    def __init__(
+        self, name: str, entries: tuple[ChecklistEntry, ...] = (), created: str = "", updated: str = ""
+    ) -> None:
         self.name = name
         self.entries = entries
         self.created = created
@@ -153,7 +155,8 @@ class Checklist:
         return hash(self._values())
 
     def __repr__(self) -> str:
-        return f"Checklist(name={self.name!r}, {len(self.entries)} entries, created={self.created!r}, updated={self.updated!r})"
+        times = f"created={self.created!r}, updated={self.updated!r}"
+        return f"Checklist(name={self.name!r}, {len(self.entries)} entries, {times})"
 
     def _with(self, **changes: object) -> Checklist:
         """A copy with the named fields changed."""

@@ -118,7 +118,8 @@ class SearchResult:
     __hash__ = None  # type: ignore[assignment]  # a result is a value to compare, not a key
 
     def __repr__(self) -> str:
-        return f"SearchResult({self.service.id!r}, {self.score:.3f}, {self.tier.name}, {self.reason!r}, {self.confidence})"
+        found = f"{self.score:.3f}, {self.tier.name}, {self.reason!r}, {self.confidence}"
+        return f"SearchResult({self.service.id!r}, {found})"
 
     @property
     def needles(self) -> Needles:
@@ -441,7 +442,8 @@ class _Scorer:
     def _group(self, hits: tuple[TermHit | None, ...]) -> _Group | None:
         """What a set of hits (one per term, None where a term is missing) is worth; None when too little."""
         covered = needed = quality = named = 0.0
-        tier = MatchTier.EXACT
+        tier = lowest = MatchTier.EXACT  # the worst hit of a needed term, and of any term
+        has_needed = False
         in_front = False
         has_word = False  # a word of the query that is not context, rather than only lone characters (樓 in 買樓)
         title_terms: list[tuple[int, bool]] = []
@@ -449,18 +451,25 @@ class _Scorer:
             if hit is None:
                 continue
             covered += weight * hit.coverage
+            quality += weight * hit.quality
+            if hit.tier < lowest:
+                lowest = hit.tier
             if not is_context:
                 needed += weight * hit.coverage
                 has_word = has_word or term.weight >= 1.0
-            quality += weight * hit.quality
-            if hit.tier < tier:
-                tier = hit.tier
+                has_needed = True
+                # Only needed words set the tier: a common word found as a typo ("shenzen" in "shenzen bay") must
+                # not rank a service below those that lack the word altogether.
+                if hit.tier < tier:
+                    tier = hit.tier
             if hit.field is not Field.DETAILS and hit.kind is not MatchKind.TYPO:
                 in_front = True
                 if hit.tier >= MatchTier.NAME:
                     named += weight * hit.coverage
             if hit.field is Field.TITLE:
                 title_terms.append((len(term.text), term.ideographic))
+        if not has_needed:
+            tier = lowest
         total_weight = self._total_weight
         coverage = covered / total_weight
         if coverage < MIN_PARTIAL_COVERAGE:

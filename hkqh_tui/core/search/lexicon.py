@@ -119,8 +119,8 @@ def _words(value: object, where: str) -> list[str]:
             if seen[word] == raw:
                 raise LexiconError(f"{where}: {raw!r} is listed twice")
             raise LexiconError(
-                f"{where}: {raw!r} is the same word as {seen[word]!r} (search reads Traditional and Simplified, capitals"
-                " and full-width letters alike): keep one"
+                f"{where}: {raw!r} is the same word as {seen[word]!r} (search reads Traditional and Simplified,"
+                " capitals and full-width letters alike): keep one"
             )
         seen[word] = raw
     return words

@@ -29,8 +29,9 @@ _HK_INITIALS = (("ts", "c"), ("ch", "c"), ("sh", "s"), ("z", "c"), ("y", "j"), (
 """Initials folded together: Jyutping's z- and c- and Hong Kong spellings' ts- and ch- (前 cin, Tsim; 車 ce, Che);
 sh- as s- (Sham); y- as Jyutping's j-; and p-, t-, k- as b-, d-, g-, which Hong Kong spellings use for both (北 bak,
 Pak; 大 daai, Tai; 九 gau, Kau)."""
-_HK_FINALS = (("eoi", "ui"), ("oe", "eu"), ("eo", "eu"), ("aa", "a"), ("yu", "u"), ("ue", "u"), ("ee", "i"), ("oo", "u"),
-              ("ou", "o"))
+_HK_FINALS = (
+    ("eoi", "ui"), ("oe", "eu"), ("eo", "eu"), ("aa", "a"), ("yu", "u"), ("ue", "u"), ("ee", "i"), ("oo", "u"), ("ou", "o")
+)
 """Finals folded together, Jyutping's first: 水 seoi and Shui, 上 soeng and Seung, 大 daai and Tai, 住 zyu and Chu,
 元 jyun and Yuen, 埔 bou and Po."""
 

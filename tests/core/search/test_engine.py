@@ -523,3 +523,12 @@ def test_a_sentence_that_finds_nothing_whole_finds_what_it_does_with_one_word_le
 
     monkeypatch.setattr(engine, "LEAVE_ONE_OUT_FROM", 99)  # never: the check above depends on it
     assert bundled.search(query) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"), [("shenzen bay", "shenzhen-bay-port"), ("qianhia court", "qianhai-court")]
+)
+def test_a_typo_in_a_common_word_does_not_rank_services_that_have_it_below_those_without(bundled, query, expected):
+    # Shenzhen and Qianhai are in most services (context words): found as a typo, they must not drop the port
+    # below the Greater Bay Area youth scheme, which has "bay" but no Shenzhen in its title.
+    assert ids(bundled.search(query))[0] == expected

@@ -74,8 +74,11 @@ def test_u_with_diaeresis_reads_as_u_and_a_typed_v_as_u():
 
 @pytest.mark.parametrize(
     ("jyutping", "hong_kong"),
-    [("gong ce bak soeng", "kong che pak seung"), ("cin hoi", "chin hoi"), ("sam zeoi", "sham tsui"), ("daai bou", "tai po"),
-     ("jyun long", "yuen long"), ("geoi zyu zing", "kui chu ching"), ("hoeng gong", "heung kong")],
+    [
+        ("gong ce bak soeng", "kong che pak seung"), ("cin hoi", "chin hoi"), ("sam zeoi", "sham tsui"),
+        ("daai bou", "tai po"), ("jyun long", "yuen long"), ("geoi zyu zing", "kui chu ching"),
+        ("hoeng gong", "heung kong"),
+    ],
 )
 def test_hong_kong_spellings_fold_as_jyutping_does(jyutping, hong_kong):
     # Hong Kong's place names and people's names are spelt otherwise than Jyutping (Tsim Sha Tsui, Yuen Long, Tai Po)
