@@ -5,10 +5,11 @@ Chinese of each title and alias. For each text there are up to four keys, all lo
 
 - pinyin joined ("yiliaoquan") and its initials ("ylq"), read from the folded Simplified text, using pypinyin's
   phrase readings for two- to four-character words (银行 -> yin hang) and a character's first reading otherwise;
-- Jyutping joined ("jiliuhyun") and its initials ("jlh"), read character by character from the Traditional text with
-  ToJyutping, folded the same way in keys and queries (:func:`lazy_syllable`): the sounds Hong Kong people commonly
-  merge (n- as l-, ng- dropped, gw- as g-) and the letters Hong Kong's own spellings write otherwise (Tsim, Heung,
-  Pak for Jyutping's zim, hoeng, bak), so "gong che bak seung" finds 港車北上 as "gong ce bak soeng" does.
+- Jyutping joined ("jiliuhun", from ji liu hyun) and its initials ("jlh"), read character by character from the
+  Traditional text with ToJyutping, folded the same way in keys and queries (:func:`lazy_syllable`): the sounds Hong
+  Kong people commonly merge (n- as l-, ng- dropped, gw- as g-) and the letters Hong Kong's own spellings write
+  otherwise (Tsim, Heung, Pak for Jyutping's zim, hoeng, bak), so "gong che bak seung" finds 港車北上 as "gong ce bak
+  soeng" does.
 
 Latin letters and digits in a text are kept as they are (e站通 -> e zhan tong).
 """
@@ -30,7 +31,8 @@ _HK_INITIALS = (("ts", "c"), ("ch", "c"), ("sh", "s"), ("z", "c"), ("y", "j"), (
 sh- as s- (Sham); y- as Jyutping's j-; and p-, t-, k- as b-, d-, g-, which Hong Kong spellings use for both (北 bak,
 Pak; 大 daai, Tai; 九 gau, Kau)."""
 _HK_FINALS = (
-    ("eoi", "ui"), ("oe", "eu"), ("eo", "eu"), ("aa", "a"), ("yu", "u"), ("ue", "u"), ("ee", "i"), ("oo", "u"), ("ou", "o")
+    ("eoi", "ui"), ("oe", "eu"), ("eo", "eu"), ("aa", "a"), ("yu", "u"), ("ue", "u"), ("ee", "i"), ("oo", "u"),
+    ("ou", "o"),
 )
 """Finals folded together, Jyutping's first: 水 seoi and Shui, 上 soeng and Seung, 大 daai and Tai, 住 zyu and Chu,
 元 jyun and Yuen, 埔 bou and Po."""
